@@ -1,0 +1,630 @@
+package dev.intropage.core;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import com.github.benmanes.caffeine.cache.Ticker;
+import dev.intropage.core.internal.StructuredScope;
+import dev.intropage.core.internal.StructuredScope.Subtask;
+import dev.intropage.core.model.InvalidInputException;
+import dev.intropage.core.model.UserId;
+import dev.intropage.core.model.UserProfile;
+import dev.intropage.core.model.UserRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Assembles intro pages: loads the viewer's sections in parallel on virtual threads, each under its
+ * {@link SectionPolicy}, all under one page deadline, serving and refreshing cached values, and
+ * falling back to the last good value or a default when a section fails.
+ *
+ * {@snippet :
+ * try (IntroPageEngine engine = IntroPageEngine.builder()
+ *     .users(userRepository)
+ *     .section(WEATHER, context -> weather.today(), SectionPolicy.defaults())
+ *     .pageDeadline(Duration.ofMillis(150))
+ *     .build()) {
+ *   IntroPage page = engine.assemble(PageRequest.of("ada"));
+ * }
+ * }
+ *
+ * <p>Thread-safe: one engine serves every request of a process. {@link #assemble} blocks its caller
+ * until the page is ready, at most about the page deadline; every thread it starts has ended when
+ * it returns. Background refreshes run on the engine's own threads until {@link #close()}.
+ */
+public final class IntroPageEngine implements AutoCloseable {
+  private final Map<String, SectionRunner<?>> runners;
+  private final List<String> order;
+  private final @Nullable UserRepository users;
+  private final Function<IntroPageEngine.LayoutInput, List<String>> layout;
+  private final Duration pageDeadline;
+  private final Clock clock;
+  private final ThreadFactory threadFactory;
+  private final Listeners listeners;
+  private final InvalidationBus bus;
+  private final InvalidationBus.Subscription subscription;
+  private final int sheddingThreshold;
+  private final Cache<CacheKey, Entry> cache;
+  private final Cache<UserId, UserProfile> profiles;
+  private final ConcurrentHashMap<CacheKey, Flight> flights = new ConcurrentHashMap<>();
+  private final AtomicLong epoch = new AtomicLong();
+  private final AtomicInteger pagesInFlight = new AtomicInteger();
+  private final ExecutorService refresher;
+
+  private IntroPageEngine(Builder builder) {
+    this.clock = builder.clock;
+    this.threadFactory = builder.threadFactory;
+    this.listeners = new Listeners(builder.listener);
+    this.users = builder.users;
+    this.layout = builder.layout;
+    this.pageDeadline = builder.pageDeadline;
+    this.sheddingThreshold = builder.sheddingThreshold;
+    Map<String, SectionRunner<?>> registered = new LinkedHashMap<>();
+    for (Registration<?> registration : builder.registrations.values()) {
+      SectionRunner<?> runner = registration.runner(builder.policyOverrides, clock, listeners);
+      registered.put(runner.key.name(), runner);
+    }
+    this.runners = Map.copyOf(registered);
+    this.order = List.copyOf(registered.keySet());
+    Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+    this.cache =
+        Caffeine.newBuilder()
+            .maximumSize(builder.maximumCacheSize)
+            .executor(Runnable::run)
+            .ticker(ticker)
+            .expireAfter(Expiry.<CacheKey, Entry>creating((key, entry) -> entry.retention))
+            .build();
+    this.profiles =
+        Caffeine.newBuilder()
+            .maximumSize(builder.maximumCacheSize)
+            .executor(Runnable::run)
+            .ticker(ticker)
+            .expireAfterWrite(builder.profileTtl)
+            .build();
+    this.refresher = Executors.newThreadPerTaskExecutor(threadFactory);
+    this.bus = builder.bus;
+    this.subscription = bus.subscribe(this::apply);
+  }
+
+  /** Returns a builder for an engine. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Assembles the viewer's page.
+   *
+   * @throws UnknownUserException if a user repository is configured and does not know the viewer
+   * @throws InvalidInputException if the request names a section the engine does not have
+   * @throws RequiredSectionUnavailableException if a required section has no usable value
+   * @throws IllegalStateException if the engine is closed
+   */
+  public IntroPage assemble(PageRequest request) {
+    requireNonNull(request, "request");
+    if (refresher.isShutdown()) {
+      throw new IllegalStateException("engine is closed");
+    }
+    long startNanos = System.nanoTime();
+    long deadline = startNanos + request.deadline().orElse(pageDeadline).toNanos();
+    Instant now = clock.instant();
+    boolean overloaded = pagesInFlight.incrementAndGet() > sheddingThreshold;
+    try {
+      Set<String> wanted = request.sections().orElse(Set.of());
+      for (String name : wanted) {
+        if (!runners.containsKey(name)) {
+          throw new InvalidInputException("sections", "unknown section '" + name + "'");
+        }
+      }
+      SectionContext context = new SectionContext(viewer(request.viewer(), deadline), now);
+      List<SectionResult<?>> results = new ArrayList<>();
+      SectionResult<?> layoutResult = null;
+      List<String> visible = order;
+      SectionRunner<?> layoutRunner = runners.get(LAYOUT_SECTION);
+      if (layoutRunner != null) {
+        layoutResult = build(List.of(layoutRunner), context, deadline, overloaded).get(0);
+        visible = layout.apply(new LayoutInput(layoutResult, order));
+      }
+      List<SectionRunner<?>> chosen = new ArrayList<>();
+      for (String name : visible) {
+        if ((wanted.isEmpty() || wanted.contains(name)) && !name.equals(LAYOUT_SECTION)) {
+          chosen.add(requireNonNull(runners.get(name)));
+        }
+      }
+      if (layoutResult != null && (wanted.isEmpty() || wanted.contains(LAYOUT_SECTION))) {
+        results.add(layoutResult);
+      }
+      results.addAll(build(chosen, context, deadline, overloaded));
+      for (SectionResult<?> result : results) {
+        SectionRunner<?> runner = requireNonNull(runners.get(result.key().name()));
+        if (runner.policy.criticality() == Criticality.REQUIRED && !result.usable()) {
+          throw new RequiredSectionUnavailableException(
+              result.key().name(),
+              result.status(),
+              result.error().orElseGet(() -> SectionError.failed(result.key())));
+        }
+      }
+      IntroPage page =
+          new IntroPage(
+              context.viewer().id(),
+              now,
+              results,
+              Duration.ofNanos(System.nanoTime() - startNanos));
+      listeners.pageFinished(page);
+      return page;
+    } catch (RuntimeException failure) {
+      listeners.pageFailed(
+          request.viewer(), Duration.ofNanos(System.nanoTime() - startNanos), failure);
+      throw failure;
+    } finally {
+      pagesInFlight.decrementAndGet();
+    }
+  }
+
+  static final String LAYOUT_SECTION = "personalization";
+
+  /** What the layout function needs: the personalization result and the registered order. */
+  record LayoutInput(SectionResult<?> personalization, List<String> registered) {}
+
+  private UserProfile viewer(UserId id, long deadline) {
+    UserRepository repository = users;
+    if (repository == null) {
+      return UserProfile.anonymous(id);
+    }
+    UserProfile cached = profiles.getIfPresent(id);
+    if (cached != null) {
+      return cached;
+    }
+    Optional<UserProfile> found;
+    try (var scope = new StructuredScope<Optional<UserProfile>>(threadFactory)) {
+      Subtask<Optional<UserProfile>> lookup = scope.fork(() -> repository.find(id), deadline);
+      try {
+        scope.joinUntil(deadline);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (lookup.state() != StructuredScope.State.SUCCESS) {
+        SectionKey<UserProfile> key = SectionKey.of("viewer", UserProfile.class);
+        boolean timedOut = lookup.state() != StructuredScope.State.FAILED;
+        throw new RequiredSectionUnavailableException(
+            key.name(),
+            timedOut ? SectionStatus.TIMED_OUT : SectionStatus.FAILED,
+            timedOut
+                ? SectionError.timeout(key, Duration.ofNanos(lookup.elapsedNanos()).toMillis())
+                : SectionError.failed(key));
+      }
+      found = lookup.get();
+    }
+    UserProfile profile = found.orElseThrow(() -> new UnknownUserException(id));
+    profiles.put(id, profile);
+    return profile;
+  }
+
+  /** Serves what the cache can and loads the rest in one structured scope. */
+  private List<SectionResult<?>> build(
+      List<SectionRunner<?>> chosen, SectionContext context, long deadline, boolean overloaded) {
+    List<Slot<?>> slots = new ArrayList<>(chosen.size());
+    try (var scope = new StructuredScope<Object>(threadFactory)) {
+      for (SectionRunner<?> runner : chosen) {
+        slots.add(prepare(runner, context, deadline, overloaded, scope));
+      }
+      try {
+        scope.joinUntil(deadline);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      List<SectionResult<?>> results = new ArrayList<>(slots.size());
+      for (Slot<?> slot : slots) {
+        SectionResult<?> result = slot.settle(context);
+        listeners.sectionFinished(
+            result.key(), context.viewer().id(), result.status(), result.elapsed());
+        results.add(result);
+      }
+      return results;
+    }
+  }
+
+  private <T> Slot<T> prepare(
+      SectionRunner<T> runner,
+      SectionContext context,
+      long deadline,
+      boolean overloaded,
+      StructuredScope<Object> scope) {
+    CacheKey key = CacheKey.of(runner, context.viewer().id());
+    Entry entry = cache.getIfPresent(key);
+    if (entry != null) {
+      Duration age = age(entry, context.now());
+      if (age.compareTo(runner.policy.cacheTtl()) < 0) {
+        listeners.cacheHit(runner.key);
+        return Slot.done(runner, SectionStatus.CACHED, entry, ValueSource.CACHE, age);
+      }
+      if (age.compareTo(runner.policy.cacheTtl().plus(runner.policy.staleWhileRevalidate())) < 0) {
+        listeners.cacheStale(runner.key);
+        refreshInBackground(runner, key, context);
+        return Slot.done(runner, SectionStatus.STALE, entry, ValueSource.CACHE, age);
+      }
+    }
+    listeners.cacheMiss(runner.key);
+    if (overloaded && runner.policy.criticality() == Criticality.OPTIONAL) {
+      return Slot.failed(runner, SectionStatus.SKIPPED, SectionError.shed(runner.key), this, key);
+    }
+    long sectionDeadline = System.nanoTime() + runner.policy.timeout().toNanos();
+    if (sectionDeadline - deadline > 0) {
+      sectionDeadline = deadline;
+    }
+    long until = sectionDeadline;
+    Subtask<Object> subtask = scope.fork(() -> loadShared(runner, key, context, until), until);
+    return Slot.forked(runner, subtask, this, key);
+  }
+
+  /** Joins a load of the same entry already in flight, or becomes the one that loads it. */
+  private Entry loadShared(
+      SectionRunner<?> runner, CacheKey key, SectionContext context, long deadline)
+      throws Exception {
+    while (true) {
+      Flight mine = new Flight(epoch.get());
+      Flight running = flights.putIfAbsent(key, mine);
+      if (running == null) {
+        return fly(runner, key, context, mine);
+      }
+      try {
+        return running.result.get();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof CancellationException) || deadline - System.nanoTime() <= 0) {
+          throw e.getCause() instanceof Exception cause ? cause : e;
+        }
+      } catch (CancellationException e) {
+        if (deadline - System.nanoTime() <= 0) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** Loads from the origin for everyone waiting on the flight, and caches the value. */
+  private Entry fly(SectionRunner<?> runner, CacheKey key, SectionContext context, Flight flight)
+      throws Exception {
+    try {
+      Object value = runner.loadFromOrigin(context);
+      Instant loadedAt = clock.instant();
+      Entry entry = new Entry(value, loadedAt, runner.policy.retention());
+      if (epoch.get() == flight.epoch && !runner.policy.retention().isZero()) {
+        cache.put(key, entry);
+      }
+      flight.result.complete(entry);
+      return entry;
+    } catch (Throwable failure) {
+      flight.result.completeExceptionally(
+          Thread.currentThread().isInterrupted() || failure instanceof InterruptedException
+              ? new CancellationException("load interrupted")
+              : failure);
+      throw failure;
+    } finally {
+      flights.remove(key, flight);
+    }
+  }
+
+  private void refreshInBackground(SectionRunner<?> runner, CacheKey key, SectionContext context) {
+    Flight flight = new Flight(epoch.get());
+    if (flights.putIfAbsent(key, flight) != null) {
+      return;
+    }
+    try {
+      refresher.execute(
+          () -> {
+            long deadline = System.nanoTime() + runner.policy.timeout().toNanos();
+            boolean succeeded;
+            try (var scope = new StructuredScope<Object>(threadFactory)) {
+              Subtask<Object> load = scope.fork(() -> fly(runner, key, context, flight), deadline);
+              try {
+                scope.joinUntil(deadline);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              succeeded = load.state() == StructuredScope.State.SUCCESS;
+            }
+            flight.result.completeExceptionally(new CancellationException("refresh timed out"));
+            listeners.refreshFinished(runner.key, succeeded);
+          });
+    } catch (RejectedExecutionException closed) {
+      flights.remove(key, flight);
+      flight.result.cancel(false);
+    }
+  }
+
+  /** Returns the last good value within the section's max-stale age, if the cache has one. */
+  @Nullable Entry lastGood(SectionRunner<?> runner, CacheKey key, Instant now) {
+    Entry entry = cache.getIfPresent(key);
+    if (entry == null) {
+      return null;
+    }
+    Duration limit = runner.policy.cacheTtl().plus(runner.policy.maxStale());
+    return age(entry, now).compareTo(limit) <= 0 ? entry : null;
+  }
+
+  static Duration age(Entry entry, Instant now) {
+    Duration age = Duration.between(entry.loadedAt, now);
+    return age.isNegative() ? Duration.ZERO : age;
+  }
+
+  /**
+   * Drops cached values on this engine and, through the invalidation bus, on every other engine
+   * that shares it; loads already running when this is called do not put their values back.
+   */
+  public void invalidate(Invalidation invalidation) {
+    requireNonNull(invalidation, "invalidation");
+    apply(invalidation);
+    bus.publish(invalidation);
+  }
+
+  private void apply(Invalidation invalidation) {
+    epoch.incrementAndGet();
+    cache
+        .asMap()
+        .keySet()
+        .removeIf(key -> invalidation.matches(key.section, key.scope, key.scopeKey));
+    flights.keySet().removeIf(key -> invalidation.matches(key.section, key.scope, key.scopeKey));
+    if (invalidation.section().isEmpty()) {
+      invalidation.user().ifPresentOrElse(profiles::invalidate, profiles::invalidateAll);
+    }
+  }
+
+  /** Returns the health of every registered section, in registration order. */
+  public List<SectionHealth> health() {
+    List<SectionHealth> health = new ArrayList<>(order.size());
+    for (String name : order) {
+      health.add(requireNonNull(runners.get(name)).health());
+    }
+    return health;
+  }
+
+  /** Returns the names of the registered sections, in their default order. */
+  public List<String> sections() {
+    return order;
+  }
+
+  /**
+   * Stops background refreshes, waits briefly for them to end, and leaves the invalidation bus.
+   * Closing twice does nothing.
+   */
+  @Override
+  public void close() {
+    subscription.close();
+    refresher.shutdownNow();
+    try {
+      if (!refresher.awaitTermination(5, TimeUnit.SECONDS)) {
+        System.getLogger(IntroPageEngine.class.getName())
+            .log(System.Logger.Level.WARNING, "background refreshes did not stop within 5 s");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A cache key: the section and whose entry it is. */
+  record CacheKey(String section, CacheScope scope, String scopeKey) {
+    static CacheKey of(SectionRunner<?> runner, UserId user) {
+      CacheScope scope = runner.policy.scope();
+      return new CacheKey(runner.key.name(), scope, scope == CacheScope.USER ? user.value() : "*");
+    }
+  }
+
+  /** A loaded value and when it was loaded. */
+  record Entry(Object value, Instant loadedAt, Duration retention) {}
+
+  /** A load in progress that concurrent pages share. */
+  static final class Flight {
+    final long epoch;
+    final CompletableFuture<Entry> result = new CompletableFuture<>();
+
+    Flight(long epoch) {
+      this.epoch = epoch;
+    }
+  }
+
+  /** A registered section before the engine is built. */
+  record Registration<T>(
+      SectionKey<T> key,
+      SectionSource<T> source,
+      SectionPolicy policy,
+      @Nullable Function<SectionContext, T> fallback) {
+    SectionRunner<T> runner(
+        Map<String, SectionPolicy> overrides, Clock clock, Listeners listeners) {
+      SectionPolicy chosen = overrides.getOrDefault(key.name(), policy);
+      return new SectionRunner<>(key, source, chosen, fallback, clock, listeners);
+    }
+  }
+
+  /**
+   * Builds an {@link IntroPageEngine}. Not thread-safe; {@link #build()} takes a snapshot, so one
+   * builder can build several engines.
+   */
+  public static final class Builder {
+    private final Map<String, Registration<?>> registrations = new LinkedHashMap<>();
+    private final Map<String, SectionPolicy> policyOverrides = new LinkedHashMap<>();
+    private @Nullable UserRepository users;
+    private Function<LayoutInput, List<String>> layout = LayoutInput::registered;
+    private Duration pageDeadline = Duration.ofMillis(150);
+    private Clock clock = Clock.systemUTC();
+    private ThreadFactory threadFactory = Thread.ofVirtual().name("intro-section-", 0).factory();
+    private EngineListener listener = new EngineListener() {};
+    private InvalidationBus bus = InvalidationBus.inProcess();
+    private int sheddingThreshold = 512;
+    private long maximumCacheSize = 100_000;
+    private Duration profileTtl = Duration.ofMinutes(5);
+
+    private Builder() {}
+
+    /** Sets where viewers' profiles come from; without one, a viewer is known by id only. */
+    public Builder users(UserRepository users) {
+      this.users = requireNonNull(users, "users");
+      return this;
+    }
+
+    /**
+     * Registers a section with no default value: when it fails with no last good value, its result
+     * has no data.
+     *
+     * @throws IllegalArgumentException if a section with that name is registered already
+     */
+    public <T> Builder section(SectionKey<T> key, SectionSource<T> source, SectionPolicy policy) {
+      return register(new Registration<>(key, source, policy, null));
+    }
+
+    /**
+     * Registers a section with a default value, made from the context when the section fails and
+     * has no last good value; the default must be cheap and must not fail.
+     *
+     * @throws IllegalArgumentException if a section with that name is registered already
+     */
+    public <T> Builder section(
+        SectionKey<T> key,
+        SectionSource<T> source,
+        SectionPolicy policy,
+        Function<SectionContext, T> fallback) {
+      requireNonNull(fallback, "fallback");
+      return register(new Registration<>(key, source, policy, fallback));
+    }
+
+    private Builder register(Registration<?> registration) {
+      requireNonNull(registration.key(), "key");
+      requireNonNull(registration.source(), "source");
+      requireNonNull(registration.policy(), "policy");
+      String name = registration.key().name();
+      if (registrations.containsKey(name)) {
+        throw new IllegalArgumentException("section '" + name + "' is registered already");
+      }
+      registrations.put(name, registration);
+      return this;
+    }
+
+    /** Replaces the policy of a section, built in or registered, by its name. */
+    public Builder policy(SectionKey<?> key, SectionPolicy policy) {
+      policyOverrides.put(requireNonNull(key, "key").name(), requireNonNull(policy, "policy"));
+      return this;
+    }
+
+    /**
+     * Sets the longest a page may take (150 ms by default); sections not done by then time out.
+     *
+     * @throws IllegalArgumentException if the deadline is not positive
+     */
+    public Builder pageDeadline(Duration pageDeadline) {
+      requireNonNull(pageDeadline, "pageDeadline");
+      if (pageDeadline.isNegative() || pageDeadline.isZero()) {
+        throw new IllegalArgumentException("pageDeadline must be positive");
+      }
+      this.pageDeadline = pageDeadline;
+      return this;
+    }
+
+    /** Sets the clock for ages, cache expiry and breaker delays (the system UTC clock). */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** Sets the factory of the threads that load sections (virtual threads by default). */
+    public Builder threadFactory(ThreadFactory threadFactory) {
+      this.threadFactory = requireNonNull(threadFactory, "threadFactory");
+      return this;
+    }
+
+    /** Sets the listener that hears the engine's events. */
+    public Builder listener(EngineListener listener) {
+      this.listener = requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Sets the bus that carries invalidations between engines (in-process by default). */
+    public Builder invalidationBus(InvalidationBus bus) {
+      this.bus = requireNonNull(bus, "bus");
+      return this;
+    }
+
+    /**
+     * Sets how many pages may be assembled at once before optional sections that need a load are
+     * skipped (512 by default).
+     *
+     * @throws IllegalArgumentException if the threshold is below one
+     */
+    public Builder sheddingThreshold(int pages) {
+      if (pages < 1) {
+        throw new IllegalArgumentException("sheddingThreshold must be at least 1");
+      }
+      this.sheddingThreshold = pages;
+      return this;
+    }
+
+    /**
+     * Sets how many section values and profiles the caches hold at most (100,000 by default).
+     *
+     * @throws IllegalArgumentException if the size is below one
+     */
+    public Builder maximumCacheSize(long entries) {
+      if (entries < 1) {
+        throw new IllegalArgumentException("maximumCacheSize must be at least 1");
+      }
+      this.maximumCacheSize = entries;
+      return this;
+    }
+
+    /**
+     * Sets how long a viewer's profile is cached (5 minutes by default).
+     *
+     * @throws IllegalArgumentException if the duration is negative
+     */
+    public Builder profileTtl(Duration ttl) {
+      requireNonNull(ttl, "ttl");
+      if (ttl.isNegative()) {
+        throw new IllegalArgumentException("profileTtl must not be negative");
+      }
+      this.profileTtl = ttl;
+      return this;
+    }
+
+    Builder layout(Function<LayoutInput, List<String>> layout) {
+      this.layout = layout;
+      return this;
+    }
+
+    /**
+     * Returns a new engine with a snapshot of this builder's settings.
+     *
+     * @throws IllegalStateException if no section is registered
+     * @throws IllegalArgumentException if a policy override names no registered section
+     */
+    public IntroPageEngine build() {
+      if (registrations.isEmpty()) {
+        throw new IllegalStateException("register at least one section before build()");
+      }
+      for (String name : policyOverrides.keySet()) {
+        if (!registrations.containsKey(name)) {
+          throw new IllegalArgumentException("policy for unknown section '" + name + "'");
+        }
+      }
+      return new IntroPageEngine(this);
+    }
+  }
+}

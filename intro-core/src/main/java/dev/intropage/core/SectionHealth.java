@@ -1,0 +1,34 @@
+package dev.intropage.core;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The health of one section across all pages of this engine.
+ *
+ * @param section the section's name
+ * @param criticality how much pages depend on it
+ * @param breaker the state of its circuit breaker
+ * @param lastSuccess when its source last answered, if ever
+ * @param lastFailure when its source last failed or timed out, if ever
+ * @param lastErrorCode the code of the last failure, if any
+ */
+public record SectionHealth(
+    String section,
+    Criticality criticality,
+    BreakerState breaker,
+    Optional<Instant> lastSuccess,
+    Optional<Instant> lastFailure,
+    Optional<String> lastErrorCode) {
+  /** Validates the health record. */
+  public SectionHealth {
+    requireNonNull(section, "section");
+    requireNonNull(criticality, "criticality");
+    requireNonNull(breaker, "breaker");
+    requireNonNull(lastSuccess, "lastSuccess");
+    requireNonNull(lastFailure, "lastFailure");
+    requireNonNull(lastErrorCode, "lastErrorCode");
+  }
+}

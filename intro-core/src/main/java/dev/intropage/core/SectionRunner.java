@@ -1,0 +1,163 @@
+package dev.intropage.core;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.failsafe.Bulkhead;
+import dev.failsafe.CircuitBreaker;
+import dev.failsafe.event.CircuitBreakerStateChangedEvent;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One registered section with the state it keeps across pages: its circuit breaker, its bulkhead
+ * and its health. Thread-safe.
+ *
+ * <p>Failsafe's breaker measures its open delay with {@code System.nanoTime()}, which a test cannot
+ * move; so the breaker is built with a delay it never reaches, and this class half-opens it when
+ * the engine's clock says the policy's delay has passed.
+ */
+final class SectionRunner<T> {
+  private static final Duration NEVER = Duration.ofDays(365 * 100);
+
+  final SectionKey<T> key;
+  final SectionSource<T> source;
+  final SectionPolicy policy;
+  private final @Nullable Function<SectionContext, T> fallback;
+  private final Clock clock;
+  private final Listeners listeners;
+  private final CircuitBreaker<Object> breaker;
+  private final Bulkhead<Object> bulkhead;
+  private volatile @Nullable Instant openedAt;
+  private volatile @Nullable Instant lastSuccess;
+  private volatile @Nullable Instant lastFailure;
+  private volatile @Nullable String lastErrorCode;
+
+  SectionRunner(
+      SectionKey<T> key,
+      SectionSource<T> source,
+      SectionPolicy policy,
+      @Nullable Function<SectionContext, T> fallback,
+      Clock clock,
+      Listeners listeners) {
+    this.key = key;
+    this.source = source;
+    this.policy = policy;
+    this.fallback = fallback;
+    this.clock = clock;
+    this.listeners = listeners;
+    this.breaker =
+        CircuitBreaker.builder()
+            .withFailureThreshold(policy.failureThreshold())
+            .withSuccessThreshold(1)
+            .withDelay(NEVER)
+            .onOpen(this::opened)
+            .onHalfOpen(this::transition)
+            .onClose(this::transition)
+            .build();
+    this.bulkhead = Bulkhead.of(policy.maxConcurrentLoads());
+  }
+
+  private void opened(CircuitBreakerStateChangedEvent event) {
+    openedAt = clock.instant();
+    transition(event);
+  }
+
+  private void transition(CircuitBreakerStateChangedEvent event) {
+    listeners.breakerTransition(key, state(event.getPreviousState()), breakerState());
+  }
+
+  /** Loads from the source under the breaker and the bulkhead; records the outcome. */
+  T loadFromOrigin(SectionContext context) throws Exception {
+    if (!bulkhead.tryAcquirePermit()) {
+      throw new BulkheadFullSignal();
+    }
+    try {
+      if (!breakerPermits()) {
+        throw new CircuitOpenSignal();
+      }
+      listeners.sectionStarted(key, context.viewer().id());
+      try {
+        T value = requireNonNull(source.load(context), "section source returned null");
+        breaker.recordSuccess();
+        lastSuccess = clock.instant();
+        return value;
+      } catch (Throwable failure) {
+        breaker.recordFailure();
+        lastFailure = clock.instant();
+        lastErrorCode =
+            Thread.currentThread().isInterrupted() || failure instanceof InterruptedException
+                ? "SECTION_TIMEOUT"
+                : "SECTION_FAILED";
+        throw failure;
+      }
+    } finally {
+      bulkhead.releasePermit();
+    }
+  }
+
+  private boolean breakerPermits() {
+    Instant opened = openedAt;
+    if (breaker.isOpen()
+        && opened != null
+        && !clock.instant().isBefore(opened.plus(policy.breakerDelay()))) {
+      breaker.halfOpen();
+    }
+    return breaker.tryAcquirePermit();
+  }
+
+  /** Returns the default value, if the section has one and it can be made. */
+  Optional<T> defaultValue(SectionContext context) {
+    if (fallback == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.ofNullable(fallback.apply(context));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  BreakerState breakerState() {
+    return state(breaker.getState());
+  }
+
+  private static BreakerState state(CircuitBreaker.State state) {
+    return switch (state) {
+      case CLOSED -> BreakerState.CLOSED;
+      case OPEN -> BreakerState.OPEN;
+      case HALF_OPEN -> BreakerState.HALF_OPEN;
+    };
+  }
+
+  SectionHealth health() {
+    return new SectionHealth(
+        key.name(),
+        policy.criticality(),
+        breakerState(),
+        Optional.ofNullable(lastSuccess),
+        Optional.ofNullable(lastFailure),
+        Optional.ofNullable(lastErrorCode));
+  }
+
+  /** Thrown inside a load when the breaker refuses the call; never leaves the engine. */
+  static final class CircuitOpenSignal extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    CircuitOpenSignal() {
+      super("circuit open", null, false, false);
+    }
+  }
+
+  /** Thrown inside a load when the bulkhead is full; never leaves the engine. */
+  static final class BulkheadFullSignal extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    BulkheadFullSignal() {
+      super("bulkhead full", null, false, false);
+    }
+  }
+}

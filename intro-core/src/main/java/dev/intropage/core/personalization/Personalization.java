@@ -1,0 +1,44 @@
+package dev.intropage.core.personalization;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.ZoneId;
+import java.util.Locale;
+
+/**
+ * The personalization section's value: how the page greets the viewer and how it is arranged.
+ *
+ * @param greeting the greeting line, such as {@code "Good morning, Ada"}
+ * @param theme the theme to show the page in
+ * @param density the spacing to show the page with
+ * @param layout which sections are shown, in which order
+ * @param zone the time zone the page uses: the preference, else the profile's
+ * @param locale the locale the page uses: the preference, else the profile's
+ * @param version the stored preferences' version, 0 when none are stored
+ */
+public record Personalization(
+    String greeting,
+    Theme theme,
+    Density density,
+    Layout layout,
+    ZoneId zone,
+    Locale locale,
+    long version) {
+
+  /**
+   * Validates the value.
+   *
+   * @throws IllegalArgumentException if the version is negative
+   */
+  public Personalization {
+    requireNonNull(greeting, "greeting");
+    requireNonNull(theme, "theme");
+    requireNonNull(density, "density");
+    requireNonNull(layout, "layout");
+    requireNonNull(zone, "zone");
+    requireNonNull(locale, "locale");
+    if (version < 0) {
+      throw new IllegalArgumentException("version must not be negative");
+    }
+  }
+}

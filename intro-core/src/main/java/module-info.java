@@ -9,4 +9,7 @@ module dev.intropage.core {
 
   exports dev.intropage.core;
   exports dev.intropage.core.model;
+  exports dev.intropage.core.activity;
+  exports dev.intropage.core.personalization;
+  exports dev.intropage.core.system;
 }

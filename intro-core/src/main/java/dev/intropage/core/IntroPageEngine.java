@@ -6,12 +6,18 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.intropage.core.activity.ActivityRepository;
 import dev.intropage.core.internal.StructuredScope;
 import dev.intropage.core.internal.StructuredScope.Subtask;
 import dev.intropage.core.model.InvalidInputException;
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserProfile;
 import dev.intropage.core.model.UserRepository;
+import dev.intropage.core.personalization.Personalization;
+import dev.intropage.core.personalization.PreferenceRepository;
+import dev.intropage.core.system.ComponentState;
+import dev.intropage.core.system.ComponentStatus;
+import dev.intropage.core.system.SystemStatusProvider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +38,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -58,7 +65,7 @@ public final class IntroPageEngine implements AutoCloseable {
   private final Map<String, SectionRunner<?>> runners;
   private final List<String> order;
   private final @Nullable UserRepository users;
-  private final Function<IntroPageEngine.LayoutInput, List<String>> layout;
+  private final List<String> layoutOrder;
   private final Duration pageDeadline;
   private final Clock clock;
   private final ThreadFactory threadFactory;
@@ -78,10 +85,23 @@ public final class IntroPageEngine implements AutoCloseable {
     this.threadFactory = builder.threadFactory;
     this.listeners = new Listeners(builder.listener);
     this.users = builder.users;
-    this.layout = builder.layout;
     this.pageDeadline = builder.pageDeadline;
     this.sheddingThreshold = builder.sheddingThreshold;
     Map<String, SectionRunner<?>> registered = new LinkedHashMap<>();
+    List<String> defaultOrder = List.copyOf(builder.registrations.keySet());
+    Set<String> required = new java.util.HashSet<>();
+    builder.registrations.forEach(
+        (name, registration) -> {
+          SectionPolicy policy = builder.policyOverrides.getOrDefault(name, registration.policy());
+          if (policy.criticality() == Criticality.REQUIRED) {
+            required.add(name);
+          }
+        });
+    this.layoutOrder = defaultOrder;
+    Registration<Personalization> personalization =
+        BuiltInSections.personalization(builder.preferences, defaultOrder, Set.copyOf(required));
+    registered.put(
+        LAYOUT_SECTION, personalization.runner(builder.policyOverrides, clock, listeners));
     for (Registration<?> registration : builder.registrations.values()) {
       SectionRunner<?> runner = registration.runner(builder.policyOverrides, clock, listeners);
       registered.put(runner.key.name(), runner);
@@ -139,20 +159,21 @@ public final class IntroPageEngine implements AutoCloseable {
       }
       SectionContext context = new SectionContext(viewer(request.viewer(), deadline), now);
       List<SectionResult<?>> results = new ArrayList<>();
-      SectionResult<?> layoutResult = null;
-      List<String> visible = order;
-      SectionRunner<?> layoutRunner = runners.get(LAYOUT_SECTION);
-      if (layoutRunner != null) {
-        layoutResult = build(List.of(layoutRunner), context, deadline, overloaded).get(0);
-        visible = layout.apply(new LayoutInput(layoutResult, order));
-      }
+      SectionResult<?> layoutResult;
+      SectionRunner<?> layoutRunner = requireNonNull(runners.get(LAYOUT_SECTION));
+      layoutResult = build(List.of(layoutRunner), context, deadline, overloaded).get(0);
+      List<String> visible =
+          layoutResult
+              .data()
+              .map(data -> ((Personalization) data).layout().order())
+              .orElse(layoutOrder);
       List<SectionRunner<?>> chosen = new ArrayList<>();
       for (String name : visible) {
         if ((wanted.isEmpty() || wanted.contains(name)) && !name.equals(LAYOUT_SECTION)) {
           chosen.add(requireNonNull(runners.get(name)));
         }
       }
-      if (layoutResult != null && (wanted.isEmpty() || wanted.contains(LAYOUT_SECTION))) {
+      if (wanted.isEmpty() || wanted.contains(LAYOUT_SECTION)) {
         results.add(layoutResult);
       }
       results.addAll(build(chosen, context, deadline, overloaded));
@@ -183,9 +204,6 @@ public final class IntroPageEngine implements AutoCloseable {
   }
 
   static final String LAYOUT_SECTION = "personalization";
-
-  /** What the layout function needs: the personalization result and the registered order. */
-  record LayoutInput(SectionResult<?> personalization, List<String> registered) {}
 
   private UserProfile viewer(UserId id, long deadline) {
     UserRepository repository = users;
@@ -390,6 +408,26 @@ public final class IntroPageEngine implements AutoCloseable {
     }
   }
 
+  /** Returns each section's circuit breaker as a component of the system overview. */
+  List<ComponentStatus> breakerComponents() {
+    List<ComponentStatus> components = new ArrayList<>(order.size());
+    for (String name : order) {
+      SectionRunner<?> runner = requireNonNull(runners.get(name));
+      BreakerState state = runner.breakerState();
+      components.add(
+          new ComponentStatus(
+              "section:" + name,
+              switch (state) {
+                case CLOSED -> ComponentState.UP;
+                case HALF_OPEN -> ComponentState.DEGRADED;
+                case OPEN -> ComponentState.DOWN;
+              },
+              "circuit breaker " + state.name().toLowerCase(java.util.Locale.ROOT),
+              runner.policy.criticality() == Criticality.REQUIRED));
+    }
+    return components;
+  }
+
   /** Returns the health of every registered section, in registration order. */
   public List<SectionHealth> health() {
     List<SectionHealth> health = new ArrayList<>(order.size());
@@ -464,7 +502,8 @@ public final class IntroPageEngine implements AutoCloseable {
     private final Map<String, Registration<?>> registrations = new LinkedHashMap<>();
     private final Map<String, SectionPolicy> policyOverrides = new LinkedHashMap<>();
     private @Nullable UserRepository users;
-    private Function<LayoutInput, List<String>> layout = LayoutInput::registered;
+    private @Nullable PreferenceRepository preferences;
+    private final AtomicReference<IntroPageEngine> engine = new AtomicReference<>();
     private Duration pageDeadline = Duration.ofMillis(150);
     private Clock clock = Clock.systemUTC();
     private ThreadFactory threadFactory = Thread.ofVirtual().name("intro-section-", 0).factory();
@@ -480,6 +519,33 @@ public final class IntroPageEngine implements AutoCloseable {
     public Builder users(UserRepository users) {
       this.users = requireNonNull(users, "users");
       return this;
+    }
+
+    /**
+     * Sets where users' stored preferences come from; without one, every user gets the default
+     * theme, density and layout.
+     */
+    public Builder preferences(PreferenceRepository preferences) {
+      this.preferences = requireNonNull(preferences, "preferences");
+      return this;
+    }
+
+    /**
+     * Adds the activity feed section, read from the repository.
+     *
+     * @throws IllegalArgumentException if the section is registered already
+     */
+    public Builder activity(ActivityRepository activity) {
+      return register(BuiltInSections.activity(activity));
+    }
+
+    /**
+     * Adds the system overview section; it also shows the state of every section's breaker.
+     *
+     * @throws IllegalArgumentException if the section is registered already
+     */
+    public Builder systemStatus(SystemStatusProvider provider) {
+      return register(BuiltInSections.system(provider, () -> requireNonNull(engine.get())));
     }
 
     /**
@@ -512,7 +578,7 @@ public final class IntroPageEngine implements AutoCloseable {
       requireNonNull(registration.source(), "source");
       requireNonNull(registration.policy(), "policy");
       String name = registration.key().name();
-      if (registrations.containsKey(name)) {
+      if (registrations.containsKey(name) || name.equals(LAYOUT_SECTION)) {
         throw new IllegalArgumentException("section '" + name + "' is registered already");
       }
       registrations.put(name, registration);
@@ -604,11 +670,6 @@ public final class IntroPageEngine implements AutoCloseable {
       return this;
     }
 
-    Builder layout(Function<LayoutInput, List<String>> layout) {
-      this.layout = layout;
-      return this;
-    }
-
     /**
      * Returns a new engine with a snapshot of this builder's settings.
      *
@@ -620,11 +681,13 @@ public final class IntroPageEngine implements AutoCloseable {
         throw new IllegalStateException("register at least one section before build()");
       }
       for (String name : policyOverrides.keySet()) {
-        if (!registrations.containsKey(name)) {
+        if (!registrations.containsKey(name) && !name.equals(LAYOUT_SECTION)) {
           throw new IllegalArgumentException("policy for unknown section '" + name + "'");
         }
       }
-      return new IntroPageEngine(this);
+      IntroPageEngine built = new IntroPageEngine(this);
+      engine.set(built);
+      return built;
     }
   }
 }

@@ -2,6 +2,9 @@ package dev.intropage.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.activity.ActivityFeed;
+import dev.intropage.core.personalization.Personalization;
+import dev.intropage.core.system.SystemOverview;
 import java.util.regex.Pattern;
 
 /**
@@ -18,6 +21,16 @@ import java.util.regex.Pattern;
  */
 public record SectionKey<T>(String name, Class<T> type) {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
+
+  /** Greeting, theme, density and the layout; always on the page, loaded first. */
+  public static final SectionKey<Personalization> PERSONALIZATION =
+      of("personalization", Personalization.class);
+
+  /** Recent activity of the viewer and their teams, grouped, with the unread marker. */
+  public static final SectionKey<ActivityFeed> ACTIVITY = of("activity", ActivityFeed.class);
+
+  /** Component states, active users, versions and maintenance notices; the same for everyone. */
+  public static final SectionKey<SystemOverview> SYSTEM = of("system", SystemOverview.class);
 
   /**
    * Validates the key.

@@ -1,0 +1,84 @@
+package dev.intropage.core;
+
+import dev.intropage.core.IntroPageEngine.Registration;
+import dev.intropage.core.activity.ActivityFeed;
+import dev.intropage.core.activity.ActivityFeedSection;
+import dev.intropage.core.activity.ActivityRepository;
+import dev.intropage.core.personalization.Personalization;
+import dev.intropage.core.personalization.PersonalizationSection;
+import dev.intropage.core.personalization.PreferenceRepository;
+import dev.intropage.core.system.SystemOverviewSection;
+import dev.intropage.core.system.SystemStatusProvider;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/** The sections core knows how to build from the ports, with their default policies. */
+final class BuiltInSections {
+  private BuiltInSections() {}
+
+  /** Small, read on every page before the others, so cached long and never without a value. */
+  static final SectionPolicy PERSONALIZATION_POLICY =
+      SectionPolicy.builder()
+          .timeout(Duration.ofMillis(50))
+          .cacheTtl(Duration.ofMinutes(5))
+          .staleWhileRevalidate(Duration.ofMinutes(5))
+          .maxStale(Duration.ofHours(1))
+          .build();
+
+  static final SectionPolicy ACTIVITY_POLICY =
+      SectionPolicy.builder()
+          .timeout(Duration.ofMillis(100))
+          .cacheTtl(Duration.ofSeconds(15))
+          .staleWhileRevalidate(Duration.ofSeconds(30))
+          .maxStale(Duration.ofMinutes(10))
+          .build();
+
+  /** The same for everyone: one entry, refreshed often. */
+  static final SectionPolicy SYSTEM_POLICY =
+      SectionPolicy.builder()
+          .timeout(Duration.ofMillis(80))
+          .scope(CacheScope.GLOBAL)
+          .cacheTtl(Duration.ofSeconds(10))
+          .staleWhileRevalidate(Duration.ofSeconds(20))
+          .maxStale(Duration.ofMinutes(5))
+          .build();
+
+  static Registration<Personalization> personalization(
+      @Nullable PreferenceRepository preferences, List<String> defaultOrder, Set<String> required) {
+    SectionSource<Personalization> source;
+    if (preferences == null) {
+      source =
+          context -> PersonalizationSection.defaults(context.viewer(), context.now(), defaultOrder);
+    } else {
+      PersonalizationSection section = new PersonalizationSection(preferences);
+      source = context -> section.load(context.viewer(), context.now(), defaultOrder, required);
+    }
+    return new Registration<>(
+        SectionKey.PERSONALIZATION,
+        source,
+        PERSONALIZATION_POLICY,
+        context -> PersonalizationSection.defaults(context.viewer(), context.now(), defaultOrder));
+  }
+
+  static Registration<ActivityFeed> activity(ActivityRepository repository) {
+    ActivityFeedSection section = new ActivityFeedSection(repository);
+    return new Registration<>(
+        SectionKey.ACTIVITY,
+        context -> section.load(context.viewer(), context.now()),
+        ACTIVITY_POLICY,
+        context -> ActivityFeed.empty());
+  }
+
+  static Registration<dev.intropage.core.system.SystemOverview> system(
+      SystemStatusProvider provider, Supplier<IntroPageEngine> engine) {
+    SystemOverviewSection section = new SystemOverviewSection(provider);
+    return new Registration<>(
+        SectionKey.SYSTEM,
+        context -> section.load(context.now(), engine.get().breakerComponents()),
+        SYSTEM_POLICY,
+        null);
+  }
+}

@@ -1,0 +1,39 @@
+package dev.intropage.core.actions;
+
+import java.util.List;
+
+/**
+ * The actionable items section's value: the top items in rank order and counts over all of them.
+ *
+ * <p>Counts are taken over the items the repository returned, before the display limit.
+ *
+ * @param items the items to show, best first
+ * @param openCount how many open items are visible (not snoozed), shown or not
+ * @param overdueCount how many of the visible open items are overdue
+ * @param snoozedCount how many open items are hidden by a snooze
+ * @param truncated whether more items are visible than are shown
+ */
+public record ActionItemsView(
+    List<RankedItem> items, int openCount, int overdueCount, int snoozedCount, boolean truncated) {
+
+  /**
+   * Validates the counts and copies the items.
+   *
+   * @throws IllegalArgumentException if a count is negative, more items are shown or overdue than
+   *     are open, or {@code truncated} does not say whether fewer items are shown than are open
+   */
+  public ActionItemsView {
+    items = List.copyOf(items);
+    if (openCount < 0 || overdueCount < 0 || snoozedCount < 0) {
+      throw new IllegalArgumentException("counts must not be negative");
+    }
+    if (items.size() > openCount || overdueCount > openCount) {
+      throw new IllegalArgumentException(
+          "openCount " + openCount + " is less than the items shown or overdue");
+    }
+    if (truncated != (items.size() < openCount)) {
+      throw new IllegalArgumentException(
+          "truncated must be true exactly when fewer items are shown than are open");
+    }
+  }
+}

@@ -9,7 +9,9 @@ module dev.intropage.core {
 
   exports dev.intropage.core;
   exports dev.intropage.core.model;
+  exports dev.intropage.core.actions;
   exports dev.intropage.core.activity;
+  exports dev.intropage.core.statistics;
   exports dev.intropage.core.personalization;
   exports dev.intropage.core.system;
 }

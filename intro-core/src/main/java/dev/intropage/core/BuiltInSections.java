@@ -1,12 +1,18 @@
 package dev.intropage.core;
 
 import dev.intropage.core.IntroPageEngine.Registration;
+import dev.intropage.core.actions.ActionItemRepository;
+import dev.intropage.core.actions.ActionItemsSection;
+import dev.intropage.core.actions.ActionItemsView;
 import dev.intropage.core.activity.ActivityFeed;
 import dev.intropage.core.activity.ActivityFeedSection;
 import dev.intropage.core.activity.ActivityRepository;
 import dev.intropage.core.personalization.Personalization;
 import dev.intropage.core.personalization.PersonalizationSection;
 import dev.intropage.core.personalization.PreferenceRepository;
+import dev.intropage.core.statistics.DailyStatsRepository;
+import dev.intropage.core.statistics.UserStatistics;
+import dev.intropage.core.statistics.UserStatisticsSection;
 import dev.intropage.core.system.SystemOverviewSection;
 import dev.intropage.core.system.SystemStatusProvider;
 import java.time.Duration;
@@ -26,6 +32,23 @@ final class BuiltInSections {
           .cacheTtl(Duration.ofMinutes(5))
           .staleWhileRevalidate(Duration.ofMinutes(5))
           .maxStale(Duration.ofHours(1))
+          .build();
+
+  static final SectionPolicy STATISTICS_POLICY =
+      SectionPolicy.builder()
+          .timeout(Duration.ofMillis(100))
+          .cacheTtl(Duration.ofMinutes(1))
+          .staleWhileRevalidate(Duration.ofMinutes(2))
+          .maxStale(Duration.ofMinutes(30))
+          .build();
+
+  /** What needs attention must not be stale for long. */
+  static final SectionPolicy ACTIONS_POLICY =
+      SectionPolicy.builder()
+          .timeout(Duration.ofMillis(100))
+          .cacheTtl(Duration.ofSeconds(10))
+          .staleWhileRevalidate(Duration.ofSeconds(20))
+          .maxStale(Duration.ofMinutes(10))
           .build();
 
   static final SectionPolicy ACTIVITY_POLICY =
@@ -61,6 +84,24 @@ final class BuiltInSections {
         source,
         PERSONALIZATION_POLICY,
         context -> PersonalizationSection.defaults(context.viewer(), context.now(), defaultOrder));
+  }
+
+  static Registration<UserStatistics> statistics(DailyStatsRepository repository) {
+    UserStatisticsSection section = new UserStatisticsSection(repository);
+    return new Registration<>(
+        SectionKey.STATISTICS,
+        context -> section.load(context.viewer(), context.now()),
+        STATISTICS_POLICY,
+        null);
+  }
+
+  static Registration<ActionItemsView> actions(ActionItemRepository repository) {
+    ActionItemsSection section = new ActionItemsSection(repository);
+    return new Registration<>(
+        SectionKey.ACTIONS,
+        context -> section.load(context.viewer(), context.now()),
+        ACTIONS_POLICY,
+        null);
   }
 
   static Registration<ActivityFeed> activity(ActivityRepository repository) {

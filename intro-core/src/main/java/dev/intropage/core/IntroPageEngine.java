@@ -6,6 +6,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.intropage.core.actions.ActionItemRepository;
 import dev.intropage.core.activity.ActivityRepository;
 import dev.intropage.core.internal.StructuredScope;
 import dev.intropage.core.internal.StructuredScope.Subtask;
@@ -15,6 +16,7 @@ import dev.intropage.core.model.UserProfile;
 import dev.intropage.core.model.UserRepository;
 import dev.intropage.core.personalization.Personalization;
 import dev.intropage.core.personalization.PreferenceRepository;
+import dev.intropage.core.statistics.DailyStatsRepository;
 import dev.intropage.core.system.ComponentState;
 import dev.intropage.core.system.ComponentStatus;
 import dev.intropage.core.system.SystemStatusProvider;
@@ -324,6 +326,12 @@ public final class IntroPageEngine implements AutoCloseable {
   private Entry fly(SectionRunner<?> runner, CacheKey key, SectionContext context, Flight flight)
       throws Exception {
     try {
+      Entry cached = cache.getIfPresent(key);
+      if (cached != null && age(cached, clock.instant()).compareTo(runner.policy.cacheTtl()) < 0) {
+        // Another flight finished between this page's cache check and this flight's start.
+        flight.result.complete(cached);
+        return cached;
+      }
       Object value = runner.loadFromOrigin(context);
       Instant loadedAt = clock.instant();
       Entry entry = new Entry(value, loadedAt, runner.policy.retention());
@@ -528,6 +536,24 @@ public final class IntroPageEngine implements AutoCloseable {
     public Builder preferences(PreferenceRepository preferences) {
       this.preferences = requireNonNull(preferences, "preferences");
       return this;
+    }
+
+    /**
+     * Adds the user statistics section, read from the daily rollups.
+     *
+     * @throws IllegalArgumentException if the section is registered already
+     */
+    public Builder dailyStats(DailyStatsRepository dailyStats) {
+      return register(BuiltInSections.statistics(dailyStats));
+    }
+
+    /**
+     * Adds the actionable items section, read from the repository.
+     *
+     * @throws IllegalArgumentException if the section is registered already
+     */
+    public Builder actionItems(ActionItemRepository actionItems) {
+      return register(BuiltInSections.actions(actionItems));
     }
 
     /**

@@ -1,0 +1,234 @@
+package dev.intropage.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.intropage.core.actions.ActionItem;
+import dev.intropage.core.actions.ActionState;
+import dev.intropage.core.actions.Priority;
+import dev.intropage.core.activity.ActivityEvent;
+import dev.intropage.core.model.UserId;
+import dev.intropage.core.model.UserProfile;
+import dev.intropage.core.personalization.Preferences;
+import dev.intropage.core.personalization.Theme;
+import dev.intropage.core.statistics.DailyCount;
+import dev.intropage.core.system.ComponentState;
+import dev.intropage.core.system.ComponentStatus;
+import dev.intropage.core.system.SystemSnapshot;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A whole page from the five built-in sections, fed by in-memory ports. */
+class BuiltInSectionsTest {
+  private static final UserId ADA = UserId.of("ada");
+  private final MutableClock clock = MutableClock.at("2026-11-27T08:30:00Z");
+  private final AtomicBoolean statsDown = new AtomicBoolean();
+  private final IntroPageEngine engine =
+      IntroPageEngine.builder()
+          .clock(clock)
+          .pageDeadline(Duration.ofSeconds(2))
+          .users(
+              id ->
+                  Optional.of(
+                      new UserProfile(
+                          id,
+                          "Ada Lovelace",
+                          ZoneId.of("Europe/London"),
+                          Locale.UK,
+                          Set.of("engines"),
+                          Optional.of(Instant.parse("2026-11-26T18:00:00Z")))))
+          .preferences(
+              id ->
+                  Optional.of(
+                      new Preferences(
+                          id,
+                          Optional.of(Theme.DARK),
+                          Optional.empty(),
+                          List.of("actions", "statistics"),
+                          Set.of("system"),
+                          Optional.empty(),
+                          Optional.empty(),
+                          3)))
+          .dailyStats(
+              new dev.intropage.core.statistics.DailyStatsRepository() {
+                @Override
+                public List<DailyCount> daily(UserId user, LocalDate from, LocalDate to) {
+                  if (statsDown.get()) {
+                    throw new IllegalStateException("rollups unavailable");
+                  }
+                  return List.of(new DailyCount(to, 4, 1), new DailyCount(to.minusDays(1), 2, 0));
+                }
+
+                @Override
+                public long openActions(UserId user) {
+                  return 1;
+                }
+              })
+          .actionItems(
+              (owner, limit) ->
+                  List.of(
+                      new ActionItem(
+                          "a-1",
+                          owner,
+                          "Review the analytical engine notes",
+                          Priority.HIGH,
+                          Optional.of(Instant.parse("2026-11-26T12:00:00Z")),
+                          ActionState.OPEN,
+                          Optional.empty(),
+                          Instant.parse("2026-11-20T09:00:00Z"),
+                          0)))
+          .activity(
+              (user, teams, before, limit) ->
+                  List.of(
+                      new ActivityEvent(
+                          "e-1",
+                          UserId.of("grace"),
+                          Optional.of("engines"),
+                          "comment",
+                          "note G",
+                          Instant.parse("2026-11-27T07:00:00Z"))))
+          .systemStatus(
+              now ->
+                  new SystemSnapshot(
+                      List.of(new ComponentStatus("database", ComponentState.UP, "ok", true)),
+                      12,
+                      "0.1.0",
+                      Optional.of("3"),
+                      List.of()))
+          .build();
+
+  @AfterEach
+  void close() {
+    engine.close();
+  }
+
+  @Test
+  void assemble_allBuiltIns_inTheViewersLayoutWithHiddenSectionLeftOut() {
+    IntroPage page = engine.assemble(PageRequest.of(ADA));
+
+    assertThat(page.sections())
+        .extracting(r -> r.key().name())
+        .containsExactly("personalization", "actions", "statistics", "activity");
+    assertThat(page.degraded()).isFalse();
+    var personalization = page.data(SectionKey.PERSONALIZATION).orElseThrow();
+    assertThat(personalization.greeting()).isEqualTo("Good morning, Ada");
+    assertThat(personalization.theme()).isEqualTo(Theme.DARK);
+    assertThat(page.data(SectionKey.STATISTICS).orElseThrow().currentStreak()).isEqualTo(2);
+    assertThat(page.data(SectionKey.ACTIONS).orElseThrow().overdueCount()).isEqualTo(1);
+    assertThat(page.data(SectionKey.ACTIVITY).orElseThrow().unreadCount()).isEqualTo(1);
+  }
+
+  @Test
+  void assemble_hiddenSectionAskedForByName_isStillLeftOut() {
+    IntroPage page = engine.assemble(PageRequest.of(ADA).withSections(Set.of("system", "actions")));
+
+    assertThat(page.sections()).extracting(r -> r.key().name()).containsExactly("actions");
+  }
+
+  @Test
+  void systemOverview_showsEachSectionsBreaker() {
+    IntroPageEngine visible =
+        IntroPageEngine.builder()
+            .clock(clock)
+            .pageDeadline(Duration.ofSeconds(2))
+            .section(
+                SectionKey.of("news", String.class),
+                c -> {
+                  throw new IllegalStateException("down");
+                },
+                SectionPolicy.builder()
+                    .criticality(Criticality.REQUIRED)
+                    .circuitBreaker(1, Duration.ofMinutes(1))
+                    .build(),
+                c -> "default")
+            .systemStatus(
+                now ->
+                    new SystemSnapshot(
+                        List.of(new ComponentStatus("database", ComponentState.UP, "ok", true)),
+                        1,
+                        "0.1.0",
+                        Optional.empty(),
+                        List.of()))
+            .build();
+    try (visible) {
+      visible.assemble(PageRequest.of(ADA).withSections(Set.of("news")));
+      var overview = visible.assemble(PageRequest.of(ADA)).data(SectionKey.SYSTEM).orElseThrow();
+
+      assertThat(overview.components())
+          .extracting(ComponentStatus::name, ComponentStatus::state, ComponentStatus::critical)
+          .contains(
+              org.assertj.core.groups.Tuple.tuple("database", ComponentState.UP, true),
+              org.assertj.core.groups.Tuple.tuple(
+                  "section:personalization", ComponentState.UP, false),
+              org.assertj.core.groups.Tuple.tuple("section:news", ComponentState.DOWN, true));
+      assertThat(overview.overall()).isEqualTo(ComponentState.DOWN);
+    }
+  }
+
+  @Test
+  void assemble_statisticsFail_pageDegradedButServed() {
+    statsDown.set(true);
+
+    IntroPage page = engine.assemble(PageRequest.of(ADA));
+
+    SectionResult<?> statistics = page.section(SectionKey.STATISTICS).orElseThrow();
+    assertThat(statistics.status()).isEqualTo(SectionStatus.FAILED);
+    assertThat(page.degraded()).isTrue();
+    assertThat(page.data(SectionKey.ACTIONS)).isPresent();
+  }
+
+  @Test
+  void assemble_withoutPreferences_defaultLayoutOfRegistrationOrder() {
+    try (IntroPageEngine plain =
+        IntroPageEngine.builder()
+            .clock(clock)
+            .activity((user, teams, before, limit) -> List.of())
+            .section(SectionKey.of("news", String.class), c -> "n", SectionPolicy.defaults())
+            .build()) {
+      IntroPage page = plain.assemble(PageRequest.of(ADA));
+
+      assertThat(page.sections())
+          .extracting(r -> r.key().name())
+          .containsExactly("personalization", "activity", "news");
+      assertThat(page.data(SectionKey.PERSONALIZATION).orElseThrow().greeting())
+          .isEqualTo("Good morning, ada");
+    }
+  }
+
+  @Test
+  void builder_builtInRegisteredTwiceOrPersonalizationByHand_refused() {
+    var builder = IntroPageEngine.builder().activity((u, t, b, l) -> List.of());
+    assertThatThrownBy(() -> builder.activity((u, t, b, l) -> List.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("activity");
+    assertThatThrownBy(
+            () ->
+                builder.section(
+                    SectionKey.of("personalization", String.class),
+                    c -> "x",
+                    SectionPolicy.defaults()))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void builder_personalizationPolicyCanBeReplaced() {
+    try (IntroPageEngine tuned =
+        IntroPageEngine.builder()
+            .clock(clock)
+            .section(SectionKey.of("news", String.class), c -> "n", SectionPolicy.defaults())
+            .policy(
+                SectionKey.PERSONALIZATION, SectionPolicy.builder().cacheTtl(Duration.ZERO).build())
+            .build()) {
+      assertThat(tuned.health()).extracting(SectionHealth::section).contains("personalization");
+    }
+  }
+}

@@ -182,6 +182,18 @@ class CoreArchitectureTest {
     }
 
     @Test
+    void sectionUsingAnotherSection_isReported() throws ClassNotFoundException {
+      JavaClasses breaking =
+          new ClassFileImporter()
+              .importClasses(
+                  Class.forName(
+                      "dev.intropage.core.activity.ArchFixtureReachesIntoPersonalization"));
+      assertThatThrownBy(() -> SECTIONS_INDEPENDENT.check(breaking))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("dev.intropage.core.personalization.Theme");
+    }
+
+    @Test
     void internalsUsedFromOutside_isReported() {
       JavaClasses breaking = new ClassFileImporter().importClasses(UsesCoreInternals.class);
       assertThatThrownBy(() -> INTERNALS_STAY_IN_CORE.check(breaking))

@@ -54,6 +54,15 @@ class IntroPageEngineTest {
         .maxStale(Duration.ofMinutes(10));
   }
 
+  private IntroPageEngine.Builder builder() {
+    return IntroPageEngine.builder().clock(clock);
+  }
+
+  private static <T> SectionResult<T> result(
+      IntroPageEngine engine, UserId user, SectionKey<T> key) {
+    return engine.assemble(PageRequest.of(user)).section(key).orElseThrow();
+  }
+
   private static SectionHealth newsHealth(IntroPageEngine engine) {
     return engine.health().stream()
         .filter(h -> h.section().equals("news"))
@@ -67,8 +76,7 @@ class IntroPageEngineTest {
     @EnumSource(ThreadMode.class)
     void assemble_sixSectionsOf50ms_takeAbout50msNot300(ThreadMode mode) {
       var builder =
-          IntroPageEngine.builder()
-              .clock(clock)
+          builder()
               .threadFactory(TrackingThreadFactory.of(mode))
               .pageDeadline(Duration.ofSeconds(5));
       for (int i = 0; i < 6; i++) {
@@ -93,8 +101,7 @@ class IntroPageEngineTest {
     void assemble_sectionsRunAtTheSameTime(ThreadMode mode) {
       CountDownLatch allRunning = new CountDownLatch(6);
       var builder =
-          IntroPageEngine.builder()
-              .clock(clock)
+          builder()
               .threadFactory(TrackingThreadFactory.of(mode))
               .pageDeadline(Duration.ofSeconds(10));
       for (int i = 0; i < 6; i++) {
@@ -127,8 +134,7 @@ class IntroPageEngineTest {
       Sources.Scripted fine = new Sources.Scripted("fine");
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .threadFactory(threads)
                   .pageDeadline(Duration.ofMillis(100))
                   .section(
@@ -157,8 +163,7 @@ class IntroPageEngineTest {
       Sources.Scripted news = new Sources.Scripted("v1");
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .pageDeadline(Duration.ofSeconds(5))
                   .section(NEWS, news, policy().timeout(Duration.ofMillis(50)).build())
                   .build());
@@ -166,8 +171,7 @@ class IntroPageEngineTest {
       clock.advance(Duration.ofMinutes(1));
       news.block();
 
-      SectionResult<String> result =
-          engine.assemble(PageRequest.of(ADA)).section(NEWS).orElseThrow();
+      SectionResult<String> result = result(engine, ADA, NEWS);
 
       assertThat(result.status()).isEqualTo(SectionStatus.TIMED_OUT);
       assertThat(result.data()).contains("v1");
@@ -181,8 +185,7 @@ class IntroPageEngineTest {
       news.block();
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .pageDeadline(Duration.ofSeconds(30))
                   .section(NEWS, news, policy().timeout(Duration.ofSeconds(30)).build())
                   .build());
@@ -203,8 +206,7 @@ class IntroPageEngineTest {
       Sources.Scripted weather = new Sources.Scripted("sunny");
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .section(NEWS, news, policy().build())
                   .section(WEATHER, weather, policy().cacheTtl(Duration.ofHours(1)).build())
                   .build());
@@ -223,8 +225,7 @@ class IntroPageEngineTest {
       assertThat(degraded.section(WEATHER).orElseThrow().status()).isEqualTo(SectionStatus.CACHED);
 
       news.answer("v2");
-      SectionResult<String> recovered =
-          engine.assemble(PageRequest.of(ADA)).section(NEWS).orElseThrow();
+      SectionResult<String> recovered = result(engine, ADA, NEWS);
       assertThat(recovered.status()).isEqualTo(SectionStatus.FRESH);
       assertThat(recovered.data()).contains("v2");
       assertThat(news.calls).hasValue(3);
@@ -234,12 +235,9 @@ class IntroPageEngineTest {
     void assemble_sectionThrowsWithNothingToStandIn_failedWithoutData() {
       Sources.Scripted news = new Sources.Scripted("v1");
       news.fail(new IllegalStateException("boom"));
-      IntroPageEngine engine =
-          track(
-              IntroPageEngine.builder().clock(clock).section(NEWS, news, policy().build()).build());
+      IntroPageEngine engine = track(builder().section(NEWS, news, policy().build()).build());
 
-      SectionResult<String> result =
-          engine.assemble(PageRequest.of(ADA)).section(NEWS).orElseThrow();
+      SectionResult<String> result = result(engine, ADA, NEWS);
 
       assertThat(result.status()).isEqualTo(SectionStatus.FAILED);
       assertThat(result.source()).isEqualTo(ValueSource.NONE);
@@ -251,8 +249,7 @@ class IntroPageEngineTest {
       Sources.Scripted news = new Sources.Scripted("v1");
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .section(
                       NEWS,
                       news,
@@ -266,8 +263,7 @@ class IntroPageEngineTest {
       clock.advance(Duration.ofSeconds(71));
       news.fail(new IllegalStateException("boom"));
 
-      SectionResult<String> result =
-          engine.assemble(PageRequest.of(ADA)).section(NEWS).orElseThrow();
+      SectionResult<String> result = result(engine, ADA, NEWS);
 
       assertThat(result.status()).isEqualTo(SectionStatus.FALLBACK);
       assertThat(result.source()).isEqualTo(ValueSource.DEFAULT);
@@ -280,8 +276,7 @@ class IntroPageEngineTest {
       news.fail(new IllegalStateException("boom"));
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .section(
                       NEWS,
                       news,
@@ -291,8 +286,7 @@ class IntroPageEngineTest {
                       })
                   .build());
 
-      assertThat(engine.assemble(PageRequest.of(ADA)).section(NEWS).orElseThrow().status())
-          .isEqualTo(SectionStatus.FAILED);
+      assertThat(result(engine, ADA, NEWS).status()).isEqualTo(SectionStatus.FAILED);
     }
 
     @Test
@@ -302,8 +296,7 @@ class IntroPageEngineTest {
       List<RuntimeException> failures = new CopyOnWriteArrayList<>();
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .listener(
                       new EngineListener() {
                         @Override
@@ -332,8 +325,7 @@ class IntroPageEngineTest {
       Sources.Scripted news = new Sources.Scripted("v1");
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .section(NEWS, news, policy().criticality(Criticality.REQUIRED).build())
                   .build());
       engine.assemble(PageRequest.of(ADA));
@@ -352,8 +344,7 @@ class IntroPageEngineTest {
       List<String> transitions = new CopyOnWriteArrayList<>();
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .listener(
                       new EngineListener() {
                         @Override
@@ -374,26 +365,23 @@ class IntroPageEngineTest {
                   .build());
       news.fail(new IllegalStateException("down"));
       for (int i = 0; i < 3; i++) {
-        assertThat(engine.assemble(PageRequest.of(ADA)).section(NEWS).orElseThrow().status())
-            .isEqualTo(SectionStatus.FALLBACK);
+        assertThat(result(engine, ADA, NEWS).status()).isEqualTo(SectionStatus.FALLBACK);
       }
       assertThat(newsHealth(engine).breaker()).isEqualTo(BreakerState.OPEN);
 
-      SectionResult<String> open = engine.assemble(PageRequest.of(ADA)).section(NEWS).orElseThrow();
+      SectionResult<String> open = result(engine, ADA, NEWS);
       assertThat(open.status()).isEqualTo(SectionStatus.CIRCUIT_OPEN);
       assertThat(open.data()).contains("default");
       assertThat(open.error().orElseThrow().code()).isEqualTo("CIRCUIT_OPEN");
       assertThat(news.calls).hasValue(3);
 
       clock.advance(Duration.ofSeconds(29));
-      assertThat(engine.assemble(PageRequest.of(ADA)).section(NEWS).orElseThrow().status())
-          .isEqualTo(SectionStatus.CIRCUIT_OPEN);
+      assertThat(result(engine, ADA, NEWS).status()).isEqualTo(SectionStatus.CIRCUIT_OPEN);
       assertThat(news.calls).hasValue(3);
 
       clock.advance(Duration.ofSeconds(1));
       news.answer("back");
-      SectionResult<String> trial =
-          engine.assemble(PageRequest.of(ADA)).section(NEWS).orElseThrow();
+      SectionResult<String> trial = result(engine, ADA, NEWS);
       assertThat(trial.status()).isEqualTo(SectionStatus.FRESH);
       assertThat(trial.data()).contains("back");
       assertThat(news.calls).hasValue(4);
@@ -407,8 +395,7 @@ class IntroPageEngineTest {
       Sources.Scripted news = new Sources.Scripted("v1");
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .section(
                       NEWS,
                       news,
@@ -426,8 +413,7 @@ class IntroPageEngineTest {
       assertThat(newsHealth(engine).breaker()).isEqualTo(BreakerState.OPEN);
 
       clock.advance(Duration.ofSeconds(9));
-      assertThat(engine.assemble(PageRequest.of(ADA)).section(NEWS).orElseThrow().status())
-          .isEqualTo(SectionStatus.CIRCUIT_OPEN);
+      assertThat(result(engine, ADA, NEWS).status()).isEqualTo(SectionStatus.CIRCUIT_OPEN);
       assertThat(news.calls).hasValue(2);
     }
   }
@@ -443,8 +429,7 @@ class IntroPageEngineTest {
       weather.answerAfter("w", Duration.ofMillis(100));
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .threadFactory(TrackingThreadFactory.of(mode))
                   .pageDeadline(Duration.ofSeconds(10))
                   .section(NEWS, news, policy().timeout(Duration.ofSeconds(10)).build())
@@ -480,8 +465,7 @@ class IntroPageEngineTest {
       AtomicInteger hits = new AtomicInteger();
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .listener(
                       new EngineListener() {
                         @Override
@@ -496,8 +480,7 @@ class IntroPageEngineTest {
       engine.assemble(PageRequest.of(ADA));
       clock.advance(Duration.ofSeconds(29));
 
-      SectionResult<String> result =
-          engine.assemble(PageRequest.of(ADA)).section(NEWS).orElseThrow();
+      SectionResult<String> result = result(engine, ADA, NEWS);
 
       assertThat(result.status()).isEqualTo(SectionStatus.CACHED);
       assertThat(result.source()).isEqualTo(ValueSource.CACHE);
@@ -512,8 +495,7 @@ class IntroPageEngineTest {
       CountDownLatch refreshed = new CountDownLatch(1);
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .listener(
                       new EngineListener() {
                         @Override
@@ -543,8 +525,7 @@ class IntroPageEngineTest {
       assertThat(refreshed.await(5, TimeUnit.SECONDS)).isTrue();
       assertThat(news.calls).hasValue(2);
 
-      SectionResult<String> after =
-          engine.assemble(PageRequest.of(ADA)).section(NEWS).orElseThrow();
+      SectionResult<String> after = result(engine, ADA, NEWS);
       assertThat(after.status()).isEqualTo(SectionStatus.CACHED);
       assertThat(after.data()).contains("v2");
     }
@@ -556,8 +537,7 @@ class IntroPageEngineTest {
       List<Boolean> outcomes = new CopyOnWriteArrayList<>();
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .listener(
                       new EngineListener() {
                         @Override
@@ -577,8 +557,7 @@ class IntroPageEngineTest {
       assertThat(refreshed.await(5, TimeUnit.SECONDS)).isTrue();
 
       assertThat(outcomes).containsExactly(false);
-      assertThat(engine.assemble(PageRequest.of(ADA)).section(NEWS).orElseThrow().status())
-          .isEqualTo(SectionStatus.STALE);
+      assertThat(result(engine, ADA, NEWS).status()).isEqualTo(SectionStatus.STALE);
     }
 
     @Test
@@ -587,8 +566,7 @@ class IntroPageEngineTest {
       Sources.Scripted weather = new Sources.Scripted("sunny");
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .section(NEWS, news, policy().build())
                   .section(WEATHER, weather, policy().scope(CacheScope.GLOBAL).build())
                   .build());
@@ -598,12 +576,9 @@ class IntroPageEngineTest {
 
       engine.invalidate(Invalidation.user(ADA));
 
-      assertThat(engine.assemble(PageRequest.of(ADA)).section(NEWS).orElseThrow().status())
-          .isEqualTo(SectionStatus.FRESH);
-      assertThat(engine.assemble(PageRequest.of(GRACE)).section(NEWS).orElseThrow().status())
-          .isEqualTo(SectionStatus.CACHED);
-      assertThat(engine.assemble(PageRequest.of(ADA)).section(WEATHER).orElseThrow().status())
-          .isEqualTo(SectionStatus.CACHED);
+      assertThat(result(engine, ADA, NEWS).status()).isEqualTo(SectionStatus.FRESH);
+      assertThat(result(engine, GRACE, NEWS).status()).isEqualTo(SectionStatus.CACHED);
+      assertThat(result(engine, ADA, WEATHER).status()).isEqualTo(SectionStatus.CACHED);
       assertThat(news.calls).hasValue(3);
       assertThat(weather.calls).hasValue(1);
     }
@@ -614,8 +589,7 @@ class IntroPageEngineTest {
       Sources.Scripted weather = new Sources.Scripted("sunny");
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .section(NEWS, news, policy().build())
                   .section(WEATHER, weather, policy().scope(CacheScope.GLOBAL).build())
                   .build());
@@ -644,8 +618,7 @@ class IntroPageEngineTest {
       news.blockUntil(release);
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .pageDeadline(Duration.ofSeconds(10))
                   .section(NEWS, news, policy().timeout(Duration.ofSeconds(10)).build())
                   .build());
@@ -669,19 +642,9 @@ class IntroPageEngineTest {
       Sources.Scripted one = new Sources.Scripted("v1");
       Sources.Scripted two = new Sources.Scripted("v1");
       IntroPageEngine first =
-          track(
-              IntroPageEngine.builder()
-                  .clock(clock)
-                  .invalidationBus(bus)
-                  .section(NEWS, one, policy().build())
-                  .build());
+          track(builder().invalidationBus(bus).section(NEWS, one, policy().build()).build());
       IntroPageEngine second =
-          track(
-              IntroPageEngine.builder()
-                  .clock(clock)
-                  .invalidationBus(bus)
-                  .section(NEWS, two, policy().build())
-                  .build());
+          track(builder().invalidationBus(bus).section(NEWS, two, policy().build()).build());
       first.assemble(PageRequest.of(ADA));
       second.assemble(PageRequest.of(ADA));
 
@@ -696,11 +659,7 @@ class IntroPageEngineTest {
       InvalidationBus bus = InvalidationBus.inProcess();
       Sources.Scripted news = new Sources.Scripted("v1");
       IntroPageEngine engine =
-          IntroPageEngine.builder()
-              .clock(clock)
-              .invalidationBus(bus)
-              .section(NEWS, news, policy().build())
-              .build();
+          builder().invalidationBus(bus).section(NEWS, news, policy().build()).build();
       engine.assemble(PageRequest.of(ADA));
       engine.close();
       engine.close();
@@ -723,8 +682,7 @@ class IntroPageEngineTest {
       Sources.Scripted news = new Sources.Scripted("news");
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .pageDeadline(Duration.ofSeconds(10))
                   .sheddingThreshold(1)
                   .section(
@@ -761,8 +719,7 @@ class IntroPageEngineTest {
       standard.blockUntil(release);
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .pageDeadline(Duration.ofSeconds(10))
                   .section(
                       WEATHER,
@@ -802,8 +759,7 @@ class IntroPageEngineTest {
     void assemble_sectionsFilter_onlyThoseInLayoutOrder() {
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .section(NEWS, new Sources.Scripted("n"), policy().build())
                   .section(WEATHER, new Sources.Scripted("w"), policy().build())
                   .build());
@@ -823,8 +779,7 @@ class IntroPageEngineTest {
       UserProfile ada = UserProfile.anonymous(ADA);
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .users(
                       id -> {
                         lookups.incrementAndGet();
@@ -849,8 +804,7 @@ class IntroPageEngineTest {
     void assemble_userRepositoryFailsOrHangs_pageRefusedWithReason() {
       IntroPageEngine failing =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .users(
                       id -> {
                         throw new IllegalStateException("down");
@@ -859,8 +813,7 @@ class IntroPageEngineTest {
                   .build());
       IntroPageEngine hanging =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .pageDeadline(Duration.ofMillis(50))
                   .users(
                       id -> {
@@ -888,8 +841,7 @@ class IntroPageEngineTest {
     void listener_throwing_doesNotBreakThePage() {
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .listener(
                       new EngineListener() {
                         @Override
@@ -914,8 +866,7 @@ class IntroPageEngineTest {
       List<String> events = new CopyOnWriteArrayList<>();
       IntroPageEngine engine =
           track(
-              IntroPageEngine.builder()
-                  .clock(clock)
+              builder()
                   .listener(
                       new EngineListener() {
                         @Override
@@ -958,11 +909,7 @@ class IntroPageEngineTest {
     void health_reportsLastSuccessAndFailure() {
       Sources.Scripted news = new Sources.Scripted("v1");
       IntroPageEngine engine =
-          track(
-              IntroPageEngine.builder()
-                  .clock(clock)
-                  .section(NEWS, news, policy().cacheTtl(Duration.ZERO).build())
-                  .build());
+          track(builder().section(NEWS, news, policy().cacheTtl(Duration.ZERO).build()).build());
       engine.assemble(PageRequest.of(ADA));
       clock.advance(Duration.ofSeconds(5));
       news.fail(new IllegalStateException("x"));

@@ -70,16 +70,7 @@ public record ActionItem(
    * @throws ArithmeticException if the version is already {@link Long#MAX_VALUE}
    */
   public ActionItem withState(ActionState state) {
-    return new ActionItem(
-        id,
-        owner,
-        title,
-        priority,
-        dueAt,
-        state,
-        snoozedUntil,
-        createdAt,
-        Math.addExact(version, 1));
+    return next(state, snoozedUntil);
   }
 
   /**
@@ -89,6 +80,11 @@ public record ActionItem(
    * @throws ArithmeticException if the version is already {@link Long#MAX_VALUE}
    */
   public ActionItem withSnoozedUntil(Optional<Instant> snoozedUntil) {
+    return next(state, snoozedUntil);
+  }
+
+  /** The next version of this item, in a state and snooze; every change goes through here. */
+  ActionItem next(ActionState state, Optional<Instant> snoozedUntil) {
     return new ActionItem(
         id,
         owner,

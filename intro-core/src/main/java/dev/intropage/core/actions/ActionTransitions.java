@@ -65,7 +65,7 @@ public final class ActionTransitions {
     }
     var state =
         command instanceof ActionCommand.Complete ? ActionState.COMPLETED : ActionState.DISMISSED;
-    return new TransitionResult.Applied(copy(current, state, Optional.empty()));
+    return new TransitionResult.Applied(current.next(state, Optional.empty()));
   }
 
   private static TransitionResult snooze(ActionItem current, Instant until, Instant now) {
@@ -78,20 +78,6 @@ public final class ActionTransitions {
           RejectionReason.SNOOZE_TOO_FAR,
           "A snooze may end at most " + MAX_SNOOZE.toDays() + " days from now.");
     }
-    return new TransitionResult.Applied(copy(current, current.state(), Optional.of(until)));
-  }
-
-  private static ActionItem copy(
-      ActionItem item, ActionState state, Optional<Instant> snoozedUntil) {
-    return new ActionItem(
-        item.id(),
-        item.owner(),
-        item.title(),
-        item.priority(),
-        item.dueAt(),
-        state,
-        snoozedUntil,
-        item.createdAt(),
-        Math.addExact(item.version(), 1));
+    return new TransitionResult.Applied(current.next(current.state(), Optional.of(until)));
   }
 }

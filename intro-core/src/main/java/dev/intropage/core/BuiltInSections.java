@@ -17,6 +17,7 @@ import dev.intropage.core.system.SystemOverviewSection;
 import dev.intropage.core.system.SystemStatusProvider;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -84,6 +85,22 @@ final class BuiltInSections {
         source,
         PERSONALIZATION_POLICY,
         context -> PersonalizationSection.defaults(context.viewer(), context.now(), defaultOrder));
+  }
+
+  /** Greets again a personalization served from the cache, whose greeting may be hours old. */
+  static SectionResult<?> greetedNow(SectionResult<?> result, SectionContext context) {
+    if (result.source() == ValueSource.ORIGIN || result.data().isEmpty()) {
+      return result;
+    }
+    Personalization cached = (Personalization) result.data().get();
+    return new SectionResult<>(
+        SectionKey.PERSONALIZATION,
+        result.status(),
+        Optional.of(cached.greetedAt(context.viewer().displayName(), context.now())),
+        result.source(),
+        result.age(),
+        result.elapsed(),
+        result.error());
   }
 
   static Registration<UserStatistics> statistics(DailyStatsRepository repository) {

@@ -163,7 +163,9 @@ public final class IntroPageEngine implements AutoCloseable {
       List<SectionResult<?>> results = new ArrayList<>();
       SectionResult<?> layoutResult;
       SectionRunner<?> layoutRunner = requireNonNull(runners.get(LAYOUT_SECTION));
-      layoutResult = build(List.of(layoutRunner), context, deadline, overloaded).get(0);
+      layoutResult =
+          BuiltInSections.greetedNow(
+              build(List.of(layoutRunner), context, deadline, overloaded).get(0), context);
       List<String> visible =
           layoutResult
               .data()

@@ -128,6 +128,28 @@ class BuiltInSectionsTest {
   }
 
   @Test
+  void assemble_cachedPersonalization_greetsForTheHourOfThisPage() {
+    clock.advance(Duration.ofMinutes(3 * 60 + 28));
+    assertThat(
+            engine
+                .assemble(PageRequest.of(ADA))
+                .data(SectionKey.PERSONALIZATION)
+                .orElseThrow()
+                .greeting())
+        .isEqualTo("Good morning, Ada");
+    clock.advance(Duration.ofMinutes(3));
+
+    SectionResult<?> later =
+        engine.assemble(PageRequest.of(ADA)).section(SectionKey.PERSONALIZATION).orElseThrow();
+
+    assertThat(later.status()).isEqualTo(SectionStatus.CACHED);
+    assertThat(
+            ((dev.intropage.core.personalization.Personalization) later.data().orElseThrow())
+                .greeting())
+        .isEqualTo("Good afternoon, Ada");
+  }
+
+  @Test
   void assemble_hiddenSectionAskedForByName_isStillLeftOut() {
     IntroPage page = engine.assemble(PageRequest.of(ADA).withSections(Set.of("system", "actions")));
 

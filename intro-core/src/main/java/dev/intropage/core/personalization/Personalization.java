@@ -2,6 +2,7 @@ package dev.intropage.core.personalization;
 
 import static java.util.Objects.requireNonNull;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 
@@ -40,5 +41,16 @@ public record Personalization(
     if (version < 0) {
       throw new IllegalArgumentException("version must not be negative");
     }
+  }
+
+  /**
+   * Returns a copy greeting the user for another moment: the greeting depends on the hour, so a
+   * cached value is greeted again when it is served.
+   */
+  public Personalization greetedAt(String displayName, Instant now) {
+    String again = Greeting.of(displayName, now, zone, locale);
+    return again.equals(greeting)
+        ? this
+        : new Personalization(again, theme, density, layout, zone, locale, version);
   }
 }

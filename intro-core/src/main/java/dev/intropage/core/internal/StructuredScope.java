@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -111,6 +112,7 @@ public final class StructuredScope<T> implements AutoCloseable {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition changed = lock.newCondition();
   private final List<Subtask<T>> subtasks = new ArrayList<>();
+  private final AtomicInteger unfinished = new AtomicInteger();
   private boolean closed;
 
   /**
@@ -145,6 +147,7 @@ public final class StructuredScope<T> implements AutoCloseable {
     }
     subtask.thread = thread;
     subtasks.add(subtask);
+    unfinished.incrementAndGet();
     thread.start();
     return subtask;
   }
@@ -168,6 +171,13 @@ public final class StructuredScope<T> implements AutoCloseable {
       subtask.endedNanos = System.nanoTime();
     }
     if (subtask.state.compareAndSet(State.RUNNING, state)) {
+      ended();
+    }
+  }
+
+  /** Counts a subtask out; only the last one wakes the owner, so a wide join is not quadratic. */
+  private void ended() {
+    if (unfinished.decrementAndGet() == 0) {
       lock.lock();
       try {
         changed.signalAll();
@@ -189,40 +199,46 @@ public final class StructuredScope<T> implements AutoCloseable {
     ensureOwner();
     lock.lock();
     try {
-      while (true) {
+      long nextDeadline = 0;
+      boolean scan = true;
+      while (unfinished.get() > 0) {
         long now = System.nanoTime();
-        long wakeAt = deadlineNanos;
-        boolean running = false;
-        for (Subtask<T> subtask : subtasks) {
-          if (subtask.state.get() != State.RUNNING) {
-            continue;
-          }
-          if (now - subtask.deadlineNanos >= 0 || now - deadlineNanos >= 0) {
+        if (now - deadlineNanos >= 0) {
+          for (Subtask<T> subtask : subtasks) {
             interrupt(subtask, State.TIMED_OUT);
-          } else {
-            running = true;
-            if (subtask.deadlineNanos - wakeAt < 0) {
-              wakeAt = subtask.deadlineNanos;
-            }
           }
-        }
-        if (!running) {
           return;
         }
-        changed.awaitNanos(wakeAt - now);
+        if (scan || now - nextDeadline >= 0) {
+          scan = false;
+          nextDeadline = deadlineNanos;
+          for (Subtask<T> subtask : subtasks) {
+            if (subtask.state.get() != State.RUNNING) {
+              continue;
+            }
+            if (now - subtask.deadlineNanos >= 0) {
+              interrupt(subtask, State.TIMED_OUT);
+            } else if (subtask.deadlineNanos - nextDeadline < 0) {
+              nextDeadline = subtask.deadlineNanos;
+            }
+          }
+          continue;
+        }
+        changed.awaitNanos(nextDeadline - now);
       }
     } finally {
       lock.unlock();
     }
   }
 
-  private static void interrupt(Subtask<?> subtask, State state) {
+  private void interrupt(Subtask<?> subtask, State state) {
     Thread thread = subtask.thread;
     if (subtask.state.get() == State.RUNNING) {
       subtask.endedNanos = System.nanoTime();
     }
-    if (subtask.state.compareAndSet(State.RUNNING, state) && thread != null) {
-      thread.interrupt();
+    if (subtask.state.compareAndSet(State.RUNNING, state)) {
+      ended();
+      requireNonNull(thread).interrupt();
     }
   }
 

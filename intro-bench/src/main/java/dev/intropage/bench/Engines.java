@@ -37,10 +37,14 @@ final class Engines {
 
   /**
    * Returns an engine with {@link #SECTIONS} sections {@code s0} to {@code s5} of type {@code
-   * Long}, each loaded by the source that {@code sources} makes for its number.
+   * Long}, each loaded by the source that {@code sources} makes for its number, besides the
+   * personalization section every page loads first (in memory here, under the same policy).
    */
   static IntroPageEngine engine(SectionPolicy policy, IntFunction<SectionSource<Long>> sources) {
-    IntroPageEngine.Builder builder = IntroPageEngine.builder().pageDeadline(Duration.ofSeconds(1));
+    IntroPageEngine.Builder builder =
+        IntroPageEngine.builder()
+            .pageDeadline(Duration.ofSeconds(1))
+            .policy(SectionKey.PERSONALIZATION, policy);
     for (int i = 0; i < SECTIONS; i++) {
       builder.section(SectionKey.of("s" + i, Long.class), sources.apply(i), policy);
     }
@@ -57,8 +61,8 @@ final class Engines {
    * cannot report a fast but meaningless figure.
    */
   static IntroPage expect(IntroPage page, SectionStatus status) {
-    if (page.sections().size() != SECTIONS) {
-      throw new IllegalStateException("expected " + SECTIONS + " sections: " + page);
+    if (page.sections().size() != SECTIONS + 1) {
+      throw new IllegalStateException("expected personalization and " + SECTIONS + ": " + page);
     }
     for (SectionResult<?> result : page.sections()) {
       if (result.status() != status) {

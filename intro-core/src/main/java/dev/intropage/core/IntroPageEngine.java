@@ -7,6 +7,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import dev.intropage.core.actions.ActionItemRepository;
+import dev.intropage.core.activity.ActivityFeed;
+import dev.intropage.core.activity.ActivityFeedSection;
 import dev.intropage.core.activity.ActivityRepository;
 import dev.intropage.core.internal.StructuredScope;
 import dev.intropage.core.internal.StructuredScope.Subtask;
@@ -68,6 +70,8 @@ public final class IntroPageEngine implements AutoCloseable {
   private final List<String> order;
   private final @Nullable UserRepository users;
   private final List<String> layoutOrder;
+  private final Set<String> requiredSections;
+  private final @Nullable ActivityFeedSection activityFeed;
   private final Duration pageDeadline;
   private final Clock clock;
   private final ThreadFactory threadFactory;
@@ -100,6 +104,8 @@ public final class IntroPageEngine implements AutoCloseable {
           }
         });
     this.layoutOrder = defaultOrder;
+    this.requiredSections = Set.copyOf(required);
+    this.activityFeed = builder.activity == null ? null : new ActivityFeedSection(builder.activity);
     Registration<Personalization> personalization =
         BuiltInSections.personalization(builder.preferences, defaultOrder, Set.copyOf(required));
     registered.put(
@@ -447,6 +453,31 @@ public final class IntroPageEngine implements AutoCloseable {
     return health;
   }
 
+  /** Returns the names of the sections whose policy is {@link Criticality#REQUIRED}. */
+  public Set<String> requiredSections() {
+    return requiredSections;
+  }
+
+  /**
+   * Returns a page of the viewer's older activity, after the cursor of an earlier page.
+   *
+   * @param viewer whose feed
+   * @param cursor the {@code nextCursor} of the page before, or empty for the newest page
+   * @param limit how many events, 1 to 100
+   * @throws IllegalStateException if the engine has no activity repository
+   * @throws InvalidInputException if the cursor is not one this engine made, or the limit is out of
+   *     range
+   * @throws UnknownUserException if a user repository is configured and does not know the viewer
+   */
+  public ActivityFeed olderActivity(UserId viewer, Optional<String> cursor, int limit) {
+    ActivityFeedSection feed = activityFeed;
+    if (feed == null) {
+      throw new IllegalStateException("the engine has no activity repository");
+    }
+    long deadline = System.nanoTime() + pageDeadline.toNanos();
+    return feed.page(viewer(viewer, deadline), cursor, limit);
+  }
+
   /** Returns the names of the registered sections, in their default order. */
   public List<String> sections() {
     return order;
@@ -513,6 +544,7 @@ public final class IntroPageEngine implements AutoCloseable {
     private final Map<String, SectionPolicy> policyOverrides = new LinkedHashMap<>();
     private @Nullable UserRepository users;
     private @Nullable PreferenceRepository preferences;
+    private @Nullable ActivityRepository activity;
     private final AtomicReference<IntroPageEngine> engine = new AtomicReference<>();
     private Duration pageDeadline = Duration.ofMillis(150);
     private Clock clock = Clock.systemUTC();
@@ -564,7 +596,9 @@ public final class IntroPageEngine implements AutoCloseable {
      * @throws IllegalArgumentException if the section is registered already
      */
     public Builder activity(ActivityRepository activity) {
-      return register(BuiltInSections.activity(activity));
+      register(BuiltInSections.activity(activity));
+      this.activity = activity;
+      return this;
     }
 
     /**

@@ -242,6 +242,34 @@ class BuiltInSectionsTest {
   }
 
   @Test
+  void olderActivity_pagesThroughTheFeedOfTheViewer() {
+    var feed = engine.olderActivity(ADA, Optional.empty(), 10);
+
+    assertThat(feed.groups()).hasSize(1);
+    assertThat(feed.nextCursor()).isEmpty();
+    assertThatThrownBy(() -> engine.olderActivity(ADA, Optional.of("not-a-cursor"), 10))
+        .isInstanceOfSatisfying(
+            dev.intropage.core.model.InvalidInputException.class,
+            e -> assertThat(e.field()).isEqualTo("cursor"));
+    assertThatThrownBy(() -> engine.olderActivity(ADA, Optional.empty(), 0))
+        .isInstanceOfSatisfying(
+            dev.intropage.core.model.InvalidInputException.class,
+            e -> assertThat(e.field()).isEqualTo("limit"));
+  }
+
+  @Test
+  void olderActivity_withoutActivityRepository_refused() {
+    try (IntroPageEngine plain =
+        IntroPageEngine.builder()
+            .section(SectionKey.of("news", String.class), c -> "n", SectionPolicy.defaults())
+            .build()) {
+      assertThatThrownBy(() -> plain.olderActivity(ADA, Optional.empty(), 10))
+          .isInstanceOf(IllegalStateException.class);
+      assertThat(plain.requiredSections()).isEmpty();
+    }
+  }
+
+  @Test
   void builder_personalizationPolicyCanBeReplaced() {
     try (IntroPageEngine tuned =
         IntroPageEngine.builder()

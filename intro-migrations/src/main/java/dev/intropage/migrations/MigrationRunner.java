@@ -73,6 +73,7 @@ public final class MigrationRunner {
   private final Clock clock;
   private final List<String> roots;
   private final ClassLoader loader;
+  private final int target;
 
   private MigrationRunner(Builder builder) {
     this.dataSource = builder.dataSource;
@@ -80,6 +81,7 @@ public final class MigrationRunner {
     this.clock = builder.clock;
     this.roots = List.copyOf(builder.roots);
     this.loader = builder.loader;
+    this.target = builder.target;
   }
 
   /**
@@ -375,11 +377,11 @@ public final class MigrationRunner {
     LOG.log(System.Logger.Level.WARNING, "rolled back to version {0} because: {1}", start, cause);
   }
 
-  private List<Migration> undo(MigrationStatus status, int target, Optional<Path> backup) {
+  private List<Migration> undo(MigrationStatus status, int toVersion, Optional<Path> backup) {
     Scripts scripts = scripts(status.engine());
     List<Migration> toUndo =
         status.applied().stream()
-            .filter(migration -> migration.version() > target)
+            .filter(migration -> migration.version() > toVersion)
             .sorted((a, b) -> Integer.compare(b.version(), a.version()))
             .toList();
     List<String> sql = new ArrayList<>();
@@ -562,6 +564,9 @@ public final class MigrationRunner {
             .locations(scripts(engine).flywayLocations().toArray(String[]::new))
             .cleanDisabled(true)
             .ignoreMigrationPatterns("*:pending", "*:future");
+    if (target > 0) {
+      configuration.target(Integer.toString(target));
+    }
     if (callback != null) {
       configuration.callbacks(callback);
     }
@@ -635,6 +640,7 @@ public final class MigrationRunner {
     private Clock clock = Clock.systemUTC();
     private final List<String> roots = new ArrayList<>(List.of("db"));
     private ClassLoader loader = MigrationRunner.class.getClassLoader();
+    private int target;
 
     private Builder(DataSource dataSource) {
       this.dataSource = requireNonNull(dataSource, "dataSource");
@@ -683,6 +689,20 @@ public final class MigrationRunner {
      */
     public Builder classLoader(ClassLoader loader) {
       this.loader = requireNonNull(loader, "loader");
+      return this;
+    }
+
+    /**
+     * Stops {@link MigrationRunner#apply()} at a version; by default it applies everything. Later
+     * migrations are then neither pending nor applied.
+     *
+     * @throws IllegalArgumentException if the version is less than 1
+     */
+    public Builder target(int version) {
+      if (version < 1) {
+        throw new IllegalArgumentException("target must be 1 or more: " + version);
+      }
+      this.target = version;
       return this;
     }
 

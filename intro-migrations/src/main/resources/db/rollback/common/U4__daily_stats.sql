@@ -1,0 +1,2 @@
+-- Restores the catalog of version 3.
+DROP TABLE daily_stats;

@@ -1,0 +1,2 @@
+CREATE TABLE scratch (id TEXT NOT NULL PRIMARY KEY);
+INSERT INTO scratch (id) VALUES ('kept');

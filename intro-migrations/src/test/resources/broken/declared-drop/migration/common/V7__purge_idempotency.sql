@@ -1,0 +1,3 @@
+-- intro:drops-rows
+-- Expiring idempotency records is allowed to lower the row count.
+DELETE FROM idempotency_records;

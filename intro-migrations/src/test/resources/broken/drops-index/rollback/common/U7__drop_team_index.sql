@@ -1,0 +1,1 @@
+CREATE INDEX idx_user_teams_team ON user_teams (team);

@@ -261,7 +261,7 @@ public final class PostgresInvalidationBus implements InvalidationBus, AutoClose
           new Invalidation(
               user.isEmpty() ? Optional.empty() : Optional.of(UserId.of(user)),
               section.isEmpty() ? Optional.empty() : Optional.of(section)));
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | IntroPageException e) {
       LOG.log(System.Logger.Level.WARNING, "ignoring a malformed invalidation: " + payload);
       return Optional.empty();
     }

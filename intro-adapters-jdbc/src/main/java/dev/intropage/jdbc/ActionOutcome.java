@@ -9,7 +9,7 @@ import dev.intropage.core.actions.RejectionReason;
  * What {@link JdbcAdapters#act} did: the item after the change, or why nothing changed. Never a
  * database exception for a request the schema can answer.
  */
-public sealed interface ActionOutcome permits ActionOutcome.Applied, ActionOutcome.Rejected {
+sealed interface ActionOutcome permits ActionOutcome.Applied, ActionOutcome.Rejected {
 
   /** Why an action was refused; REST maps {@link #VERSION_CONFLICT} to 409, the rest to 4xx. */
   enum Reason {

@@ -5,15 +5,20 @@ import static java.util.Objects.requireNonNull;
 import dev.intropage.core.SectionKey;
 import dev.intropage.core.actions.ActionCommand;
 import dev.intropage.core.actions.ActionItemRepository;
+import dev.intropage.core.actions.ActionItemWriter;
+import dev.intropage.core.actions.RejectionReason;
 import dev.intropage.core.activity.ActivityEvent;
 import dev.intropage.core.activity.ActivityRepository;
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserRepository;
+import dev.intropage.core.personalization.FieldError;
 import dev.intropage.core.personalization.PreferenceRepository;
 import dev.intropage.core.personalization.PreferenceUpdate;
+import dev.intropage.core.personalization.PreferenceWriter;
 import dev.intropage.core.statistics.DailyStatsRepository;
 import dev.intropage.core.system.SystemStatusProvider;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -34,7 +39,8 @@ import org.jdbi.v3.core.Jdbi;
  *     .systemStatus(adapters.systemStatus("1.0.0", () -> Optional.of("6")))
  *     .clock(clock)
  *     .build();
- * ActionOutcome outcome = adapters.act(ada, "item-1", new ActionCommand.Complete(), 0, key);
+ * ActionOutcome outcome =
+ *     adapters.actionItemWriter().act(ada, "item-1", new ActionCommand.Complete(), 0, key);
  * }
  *
  * <p>Each port loads its section with at most two statements. Each write runs in one transaction:
@@ -43,7 +49,7 @@ import org.jdbi.v3.core.Jdbi;
  */
 public final class JdbcAdapters {
   /** The section keys of core's built-in sections, the default for preference validation. */
-  public static final Set<String> BUILT_IN_SECTIONS =
+  static final Set<String> BUILT_IN_SECTIONS =
       Set.of(
           SectionKey.PERSONALIZATION.name(),
           SectionKey.STATISTICS.name(),
@@ -96,7 +102,7 @@ public final class JdbcAdapters {
    * @throws NullPointerException if a set is null
    * @throws IllegalArgumentException if a required section is not known
    */
-  public JdbcAdapters withSections(Set<String> known, Set<String> required) {
+  JdbcAdapters withSections(Set<String> known, Set<String> required) {
     requireNonNull(known, "known");
     requireNonNull(required, "required");
     if (!known.containsAll(required)) {
@@ -147,12 +153,65 @@ public final class JdbcAdapters {
   }
 
   /**
+   * Returns core's write port for action items: one transaction per command, optimistic on the
+   * version, idempotent on the key, with the daily rollup updated alongside.
+   */
+  public ActionItemWriter actionItemWriter() {
+    return (owner, itemId, command, expectedVersion, key) ->
+        toCore(itemId, act(owner, itemId, command, expectedVersion, key));
+  }
+
+  /**
+   * Returns core's write port for preferences: validated against the sections the caller names,
+   * optimistic on the version, idempotent on the key. An unknown user is an invalid {@code userId}.
+   */
+  public PreferenceWriter preferenceWriter() {
+    return (user, update, expectedVersion, key, known, required) ->
+        toCore(withSections(known, required).updatePreferences(user, update, expectedVersion, key));
+  }
+
+  private static dev.intropage.core.actions.ActionOutcome toCore(
+      String itemId, ActionOutcome outcome) {
+    if (outcome instanceof ActionOutcome.Applied applied) {
+      return dev.intropage.core.actions.ActionOutcome.applied(applied.item());
+    }
+    ActionOutcome.Rejected rejected = (ActionOutcome.Rejected) outcome;
+    return switch (rejected.reason()) {
+      case NOT_FOUND -> dev.intropage.core.actions.ActionOutcome.notFound(itemId);
+      case IDEMPOTENCY_KEY_REUSED -> dev.intropage.core.actions.ActionOutcome.keyReused();
+      case VERSION_CONFLICT, NOT_OPEN, SNOOZE_NOT_IN_FUTURE, SNOOZE_TOO_FAR ->
+          dev.intropage.core.actions.ActionOutcome.rejected(
+              RejectionReason.valueOf(rejected.reason().name()), rejected.message());
+    };
+  }
+
+  private static dev.intropage.core.personalization.PreferencesOutcome toCore(
+      PreferencesOutcome outcome) {
+    if (outcome instanceof PreferencesOutcome.Updated updated) {
+      return dev.intropage.core.personalization.PreferencesOutcome.applied(updated.preferences());
+    }
+    if (outcome instanceof PreferencesOutcome.Invalid invalid) {
+      return dev.intropage.core.personalization.PreferencesOutcome.invalid(invalid.errors());
+    }
+    PreferencesOutcome.Rejected rejected = (PreferencesOutcome.Rejected) outcome;
+    return switch (rejected.reason()) {
+      case VERSION_CONFLICT ->
+          dev.intropage.core.personalization.PreferencesOutcome.versionConflict();
+      case IDEMPOTENCY_KEY_REUSED ->
+          dev.intropage.core.personalization.PreferencesOutcome.keyReused();
+      case UNKNOWN_USER ->
+          dev.intropage.core.personalization.PreferencesOutcome.invalid(
+              List.of(new FieldError("userId", "no such user")));
+    };
+  }
+
+  /**
    * Applies a command to one of the user's action items, in one transaction: the item's state and
    * version, the {@code completed} rollup of the user's local day when the command completes it,
    * and the idempotency record. A repeat with the same key and request returns the first outcome
    * (marked replayed) without applying again.
    *
-   * @param user who asks; the item must be theirs, else {@link ActionOutcome.Reason#NOT_FOUND}
+   * @param user who asks; the item must be theirs, else not found
    * @param itemId the item's id
    * @param command what to do
    * @param expectedVersion the version the request was based on
@@ -161,7 +220,7 @@ public final class JdbcAdapters {
    * @throws IllegalArgumentException if the key is blank or too long
    * @throws org.jdbi.v3.core.JdbiException if the database fails
    */
-  public ActionOutcome act(
+  ActionOutcome act(
       UserId user,
       String itemId,
       ActionCommand command,
@@ -182,7 +241,7 @@ public final class JdbcAdapters {
    * @throws IllegalArgumentException if the key is blank or too long
    * @throws org.jdbi.v3.core.JdbiException if the database fails
    */
-  public PreferencesOutcome updatePreferences(
+  PreferencesOutcome updatePreferences(
       UserId user, PreferenceUpdate update, long expectedVersion, String idempotencyKey) {
     requireNonNull(user, "user");
     requireNonNull(update, "update");

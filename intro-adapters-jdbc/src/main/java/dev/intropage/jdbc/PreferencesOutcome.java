@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * What {@link JdbcAdapters#updatePreferences} did: the stored preferences, or why nothing changed.
  */
-public sealed interface PreferencesOutcome
+sealed interface PreferencesOutcome
     permits PreferencesOutcome.Updated, PreferencesOutcome.Invalid, PreferencesOutcome.Rejected {
 
   /** Why an update was refused although it was valid. */

@@ -462,6 +462,38 @@ abstract class AdapterContract {
     return jdbi.withHandle(h -> db.plan(h, sql, parameters));
   }
 
+  @Test
+  void writePorts_answerWithCoreOutcomes() {
+    item("i1", "ada", "OPEN", null, 0);
+    var writer = adapters.actionItemWriter();
+
+    var applied = writer.act(ADA, "i1", new ActionCommand.Complete(), 0, "k1");
+    var replay = writer.act(ADA, "i1", new ActionCommand.Complete(), 0, "k1");
+    var reused = writer.act(ADA, "i1", new ActionCommand.Dismiss(), 1, "k1");
+    var stale = writer.act(ADA, "i1", new ActionCommand.Dismiss(), 0, "k2");
+    var missing = writer.act(ADA, "nope", new ActionCommand.Dismiss(), 0, "k3");
+
+    assertThat(applied.kind()).isEqualTo(dev.intropage.core.actions.ActionOutcome.Kind.APPLIED);
+    assertThat(replay).isEqualTo(applied);
+    assertThat(reused.kind())
+        .isEqualTo(dev.intropage.core.actions.ActionOutcome.Kind.IDEMPOTENCY_KEY_REUSED);
+    assertThat(stale.reason())
+        .contains(dev.intropage.core.actions.RejectionReason.VERSION_CONFLICT);
+    assertThat(missing.kind()).isEqualTo(dev.intropage.core.actions.ActionOutcome.Kind.NOT_FOUND);
+
+    var preferences = adapters.preferenceWriter();
+    Set<String> known = Set.of("statistics", "actions", "activity", "system");
+    var stored = preferences.update(ADA, themeUpdate(Theme.DARK), 0, "p1", known, Set.of());
+    var conflict = preferences.update(ADA, themeUpdate(Theme.LIGHT), 0, "p2", known, Set.of());
+    var nobody =
+        preferences.update(UserId.of("nobody"), themeUpdate(Theme.DARK), 0, "p3", known, Set.of());
+
+    assertThat(stored.preferences().orElseThrow().theme()).contains(Theme.DARK);
+    assertThat(conflict.kind())
+        .isEqualTo(dev.intropage.core.personalization.PreferencesOutcome.Kind.VERSION_CONFLICT);
+    assertThat(nobody.errors()).extracting(e -> e.field()).containsExactly("userId");
+  }
+
   private static ActionOutcome.Reason reason(ActionOutcome outcome) {
     assertThat(outcome).isInstanceOf(ActionOutcome.Rejected.class);
     return ((ActionOutcome.Rejected) outcome).reason();

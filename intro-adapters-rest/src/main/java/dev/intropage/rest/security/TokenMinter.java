@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -84,7 +83,7 @@ public final class TokenMinter {
     JwtBuilder jwt =
         Jwts.builder()
             .subject(userId)
-            .claim("roles", List.copyOf(roles.stream().sorted().toList()))
+            .claim("roles", roles.stream().sorted().toList())
             .issuedAt(Date.from(now))
             .expiration(Date.from(now.plus(ttl)));
     if (issuer != null) {

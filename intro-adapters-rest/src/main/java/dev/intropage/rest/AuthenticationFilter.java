@@ -1,0 +1,86 @@
+package dev.intropage.rest;
+
+import static java.util.Objects.requireNonNull;
+
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.Principal;
+import java.util.Locale;
+
+/**
+ * Authenticates every request under {@code api/}: the {@code Authorization: Bearer} token goes to
+ * the verifier and the {@link Caller} it returns becomes the request's {@link SecurityContext}.
+ * Runs before matching, so an unauthenticated client learns nothing about which paths exist.
+ */
+@PreMatching
+@Priority(Priorities.AUTHENTICATION)
+final class AuthenticationFilter implements ContainerRequestFilter {
+  private static final String PREFIX = "bearer ";
+
+  private final TokenVerifier verifier;
+
+  AuthenticationFilter(TokenVerifier verifier) {
+    this.verifier = requireNonNull(verifier, "verifier");
+  }
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    if (!request.getUriInfo().getPath().startsWith("api/")) {
+      return;
+    }
+    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (header == null
+        || header.length() <= PREFIX.length()
+        || !header.substring(0, PREFIX.length()).toLowerCase(Locale.ROOT).equals(PREFIX)) {
+      throw Problems.missingToken();
+    }
+    String token = header.substring(PREFIX.length()).strip();
+    if (token.isEmpty()) {
+      throw Problems.missingToken();
+    }
+    Caller caller;
+    try {
+      caller = verifier.verify(token);
+    } catch (InvalidTokenException e) {
+      throw Problems.invalidToken(e.getMessage() == null ? "refused" : e.getMessage());
+    }
+    boolean secure = request.getSecurityContext().isSecure();
+    request.setSecurityContext(new CallerContext(caller, secure));
+  }
+
+  /** The security context of an authenticated request; resources read the caller from it. */
+  record CallerContext(Caller caller, boolean secure) implements SecurityContext {
+    @Override
+    public Principal getUserPrincipal() {
+      return new CallerPrincipal(caller);
+    }
+
+    @Override
+    public boolean isUserInRole(String role) {
+      return caller.roles().contains(role);
+    }
+
+    @Override
+    public boolean isSecure() {
+      return secure;
+    }
+
+    @Override
+    public String getAuthenticationScheme() {
+      return "Bearer";
+    }
+  }
+
+  /** The principal of an authenticated request, carrying the whole caller. */
+  record CallerPrincipal(Caller caller) implements Principal {
+    @Override
+    public String getName() {
+      return caller.userId();
+    }
+  }
+}

@@ -1,0 +1,164 @@
+package dev.intropage.rest;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.intropage.core.IntroPageEngine;
+import dev.intropage.core.actions.ActionItemWriter;
+import dev.intropage.core.personalization.PreferenceWriter;
+import jakarta.ws.rs.core.Feature;
+import jakarta.ws.rs.core.FeatureContext;
+import java.time.Clock;
+import java.util.function.BooleanSupplier;
+import org.glassfish.jersey.message.GZipEncoder;
+import org.glassfish.jersey.server.filter.EncodingFilter;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The whole REST adapter as one JAX-RS feature: register it in the host's Jersey application and
+ * the intro page's endpoints, their security, JSON, problem details, request ids, body limit and
+ * gzip come with it. Everything is registered as an instance or a plain provider class; nothing is
+ * scanned.
+ *
+ * {@snippet :
+ * IntroPageFeature.Builder rest = IntroPageFeature.builder();
+ * IntroPageEngine engine = IntroPageEngine.builder()
+ *     .listener(rest.stats())               // feeds GET /api/v1/intro-page/metrics
+ *     .users(users)
+ *     .build();
+ * ResourceConfig app = new ResourceConfig()
+ *     .register(rest.engine(engine).verifier(jwtVerifier).preferences(writer).build());
+ * }
+ *
+ * <p>Application-wide effects a host should know: the feature's exception mapper answers every
+ * unmapped exception of the application with {@code application/problem+json}, and gzip (Jersey's
+ * {@link EncodingFilter}) applies to every response whose client sends {@code Accept-Encoding:
+ * gzip}.
+ *
+ * <p>Immutable and thread-safe once built.
+ */
+public final class IntroPageFeature implements Feature {
+  private final IntroPageResource resource;
+  private final HealthResource health;
+  private final TokenVerifier verifier;
+  private final ObjectMapper mapper;
+
+  private IntroPageFeature(Builder builder) {
+    this.mapper = Json.mapper();
+    this.verifier = requireNonNull(builder.verifier);
+    this.resource =
+        new IntroPageResource(
+            requireNonNull(builder.engine),
+            new AccessPolicy(),
+            builder.actionItems,
+            builder.preferences,
+            requireNonNull(builder.stats),
+            builder.clock,
+            mapper);
+    this.health = new HealthResource(builder.readiness);
+  }
+
+  /** Returns a builder for the feature. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  @Override
+  public boolean configure(FeatureContext context) {
+    context.register(new RequestIdFilter());
+    context.register(new RequestIdFilter.Echo());
+    context.register(new AuthenticationFilter(verifier));
+    context.register(new BodyLimitFilter());
+    context.register(new JsonProvider(mapper));
+    context.register(new ProblemMapper());
+    context.register(EncodingFilter.class);
+    context.register(GZipEncoder.class);
+    context.register(resource);
+    context.register(health);
+    return true;
+  }
+
+  /**
+   * Builds an {@link IntroPageFeature}. Not thread-safe. The engine and the verifier are required;
+   * without an action item writer or a preference writer those endpoints answer 501.
+   */
+  public static final class Builder {
+    private @Nullable IntroPageEngine engine;
+    private @Nullable TokenVerifier verifier;
+    private @Nullable ActionItemWriter actionItems;
+    private @Nullable PreferenceWriter preferences;
+    private BooleanSupplier readiness = () -> true;
+    private Clock clock = Clock.systemUTC();
+    private @Nullable EngineStats stats;
+
+    private Builder() {}
+
+    /** Sets the engine the endpoints serve. */
+    public Builder engine(IntroPageEngine engine) {
+      this.engine = requireNonNull(engine, "engine");
+      return this;
+    }
+
+    /** Sets what checks bearer tokens. */
+    public Builder verifier(TokenVerifier verifier) {
+      this.verifier = requireNonNull(verifier, "verifier");
+      return this;
+    }
+
+    /** Sets where completing, dismissing and snoozing action items is stored. */
+    public Builder actionItems(ActionItemWriter actionItems) {
+      this.actionItems = requireNonNull(actionItems, "actionItems");
+      return this;
+    }
+
+    /** Sets where preference updates are stored. */
+    public Builder preferences(PreferenceWriter preferences) {
+      this.preferences = requireNonNull(preferences, "preferences");
+      return this;
+    }
+
+    /** Sets the check behind {@code /health/ready} (always ready by default). */
+    public Builder readiness(BooleanSupplier readiness) {
+      this.readiness = requireNonNull(readiness, "readiness");
+      return this;
+    }
+
+    /**
+     * Sets the clock of the adapter's own timestamps (health and metrics); the system UTC clock by
+     * default. Set it before {@link #stats()} is first called, which reads it.
+     */
+    public Builder clock(Clock clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Returns the statistics the metrics endpoint serves, the same object on every call: register
+     * it as the engine's listener before building the engine.
+     */
+    public EngineStats stats() {
+      EngineStats current = stats;
+      if (current == null) {
+        current = new EngineStats(clock);
+        stats = current;
+      }
+      return current;
+    }
+
+    /**
+     * Returns the feature.
+     *
+     * @throws IllegalStateException if the engine or the verifier is not set
+     */
+    public IntroPageFeature build() {
+      if (engine == null) {
+        throw new IllegalStateException("set the engine before build()");
+      }
+      if (verifier == null) {
+        throw new IllegalStateException("set the verifier before build()");
+      }
+      stats();
+      return new IntroPageFeature(this);
+    }
+  }
+}

@@ -1,0 +1,467 @@
+package dev.intropage.rest;
+
+import static java.util.Objects.requireNonNull;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.intropage.core.IntroPage;
+import dev.intropage.core.IntroPageEngine;
+import dev.intropage.core.Invalidation;
+import dev.intropage.core.PageRequest;
+import dev.intropage.core.SectionHealth;
+import dev.intropage.core.SectionKey;
+import dev.intropage.core.SectionResult;
+import dev.intropage.core.actions.ActionCommand;
+import dev.intropage.core.actions.ActionItemWriter;
+import dev.intropage.core.actions.ActionOutcome;
+import dev.intropage.core.actions.RejectionReason;
+import dev.intropage.core.activity.ActivityFeed;
+import dev.intropage.core.model.UserId;
+import dev.intropage.core.personalization.PreferenceUpdate;
+import dev.intropage.core.personalization.PreferenceWriter;
+import dev.intropage.core.personalization.PreferencesOutcome;
+import dev.intropage.rest.AccessPolicy.Action;
+import dev.intropage.rest.Views.ActionBody;
+import dev.intropage.rest.Views.ActionItemView;
+import dev.intropage.rest.Views.HealthView;
+import dev.intropage.rest.Views.InvalidateBody;
+import dev.intropage.rest.Views.InvalidatedView;
+import dev.intropage.rest.Views.PageView;
+import dev.intropage.rest.Views.PreferencesBody;
+import dev.intropage.rest.Views.PreferencesView;
+import dev.intropage.rest.Views.SectionHealthView;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The intro page's HTTP resources under {@code /api/v1/intro-page}: thin, they authorize through
+ * the {@link AccessPolicy}, call the engine or a writer, and map the result to HTTP.
+ *
+ * <p>Public only because JAX-RS invokes resource methods reflectively; it is made and registered by
+ * {@link IntroPageFeature} alone. Thread-safe: one instance serves every request.
+ */
+@Path("/api/v1/intro-page")
+@Produces(MediaType.APPLICATION_JSON)
+public final class IntroPageResource {
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+  static final int DEFAULT_LIMIT = 20;
+  static final int MAX_LIMIT = 100;
+  private static final Pattern VERSION_TAG = Pattern.compile("\"([0-9]{1,18})\"");
+  private static final Pattern SANE_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+
+  private final IntroPageEngine engine;
+  private final AccessPolicy policy;
+  private final @Nullable ActionItemWriter actionItems;
+  private final @Nullable PreferenceWriter preferences;
+  private final EngineStats stats;
+  private final Clock clock;
+  private final ObjectMapper mapper;
+
+  IntroPageResource(
+      IntroPageEngine engine,
+      AccessPolicy policy,
+      @Nullable ActionItemWriter actionItems,
+      @Nullable PreferenceWriter preferences,
+      EngineStats stats,
+      Clock clock,
+      ObjectMapper mapper) {
+    this.engine = requireNonNull(engine, "engine");
+    this.policy = requireNonNull(policy, "policy");
+    this.actionItems = actionItems;
+    this.preferences = preferences;
+    this.stats = requireNonNull(stats, "stats");
+    this.clock = requireNonNull(clock, "clock");
+    this.mapper = requireNonNull(mapper, "mapper");
+  }
+
+  /** The assembled page, with a validator, timing per section and caching directives. */
+  @GET
+  @Path("{userId}")
+  public Response page(
+      @Context SecurityContext security,
+      @Context Request request,
+      @PathParam("userId") String userId,
+      @QueryParam("sections") @Nullable String sections) {
+    UserId user = authorize(security, Action.READ, userId);
+    PageRequest pageRequest = PageRequest.of(user);
+    if (sections != null) {
+      pageRequest = pageRequest.withSections(sectionNames(sections));
+    }
+    IntroPage page = engine.assemble(pageRequest);
+    PageView view = PageView.of(page);
+    EntityTag tag = new EntityTag(validator(view), true);
+    Response.ResponseBuilder response = request.evaluatePreconditions(tag);
+    if (response == null) {
+      response = Response.ok(bytes(view), MediaType.APPLICATION_JSON_TYPE);
+    }
+    return response
+        .tag(tag)
+        .header(HttpHeaders.CACHE_CONTROL, "private, no-cache")
+        .header(HttpHeaders.VARY, HttpHeaders.AUTHORIZATION)
+        .header("Server-Timing", serverTiming(page))
+        .build();
+  }
+
+  /** The health of every section the engine builds pages from. */
+  @GET
+  @Path("{userId}/health")
+  public HealthView health(@Context SecurityContext security, @PathParam("userId") String userId) {
+    UserId user = authorize(security, Action.READ, userId);
+    List<SectionHealthView> sections = new ArrayList<>();
+    for (SectionHealth health : engine.health()) {
+      sections.add(SectionHealthView.of(health));
+    }
+    return new HealthView(user.value(), clock.instant(), sections);
+  }
+
+  /** Older activity, a page at a time. */
+  @GET
+  @Path("{userId}/activity")
+  public ActivityFeed activity(
+      @Context SecurityContext security,
+      @PathParam("userId") String userId,
+      @QueryParam("cursor") @Nullable String cursor,
+      @QueryParam("limit") @Nullable String limit) {
+    UserId user = authorize(security, Action.READ, userId);
+    int size = limit(limit);
+    try {
+      return engine.olderActivity(
+          user, Optional.ofNullable(cursor).filter(c -> !c.isBlank()), size);
+    } catch (IllegalStateException noFeed) {
+      throw Problems.notImplemented("The activity feed");
+    }
+  }
+
+  /** Operator view of the engine: latencies, statuses, cache and breakers. */
+  @GET
+  @Path("metrics")
+  public Map<String, Object> metrics(@Context SecurityContext security) {
+    operate(security);
+    Map<String, String> breakers = new TreeMap<>();
+    for (SectionHealth health : engine.health()) {
+      breakers.put(health.section(), health.breaker().name());
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("engine", stats.snapshot());
+    body.put("breakers", breakers);
+    return body;
+  }
+
+  /** Drops cached values by user, by section, or all, on every instance. */
+  @POST
+  @Path("cache/invalidate")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response invalidate(@Context SecurityContext security, @Nullable InvalidateBody body) {
+    operate(security);
+    Optional<UserId> user =
+        Optional.ofNullable(body == null ? null : body.userId()).map(UserId::of);
+    Optional<String> section = Optional.ofNullable(body == null ? null : body.section());
+    if (section.isPresent() && !engine.sections().contains(section.get())) {
+      throw ProblemException.invalid(
+          "section", "unknown section '" + section.get() + "'; known: " + engine.sections());
+    }
+    engine.invalidate(new Invalidation(user, section));
+    return Response.accepted(
+            new InvalidatedView(user.map(UserId::value).orElse(null), section.orElse(null)))
+        .build();
+  }
+
+  /** Updates the owner's preferences under an optimistic version and an idempotency key. */
+  @PUT
+  @Path("{userId}/preferences")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response preferences(
+      @Context SecurityContext security,
+      @PathParam("userId") String userId,
+      @HeaderParam(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
+      @HeaderParam(IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+      @Nullable PreferencesBody body) {
+    UserId user = authorize(security, Action.WRITE, userId);
+    PreferenceWriter writer = preferences;
+    if (writer == null) {
+      throw Problems.notImplemented("Updating preferences");
+    }
+    long version = expectedVersion(ifMatch);
+    String key = idempotencyKey(idempotencyKey);
+    PreferencesBody update = requireBody(body);
+    PreferencesOutcome outcome =
+        writer.update(
+            user,
+            new PreferenceUpdate(
+                Optional.ofNullable(update.theme()),
+                Optional.ofNullable(update.density()),
+                Optional.ofNullable(update.sectionOrder()),
+                Optional.ofNullable(update.hiddenSections()),
+                Optional.ofNullable(update.zone()),
+                Optional.ofNullable(update.locale())),
+            version,
+            key,
+            Set.copyOf(engine.sections()),
+            engine.requiredSections());
+    return switch (outcome.kind()) {
+      case APPLIED -> {
+        var stored = outcome.preferences().orElseThrow();
+        engine.invalidate(Invalidation.userSection(user, SectionKey.PERSONALIZATION));
+        yield Response.ok(PreferencesView.of(stored))
+            .tag(new EntityTag(Long.toString(stored.version())))
+            .build();
+      }
+      case INVALID ->
+          throw new ProblemException(
+              422,
+              "validation",
+              "Invalid preferences",
+              "The update breaks " + outcome.errors().size() + " rule(s); nothing changed.",
+              outcome.errors().stream()
+                  .map(e -> new Problem.FieldProblem(e.field(), e.reason()))
+                  .toList(),
+              Map.of());
+      case VERSION_CONFLICT ->
+          throw new ProblemException(
+              412,
+              "precondition-failed",
+              "Precondition failed",
+              "The preferences changed since version "
+                  + version
+                  + "; reload the page and try again.");
+      case IDEMPOTENCY_KEY_REUSED -> throw keyReused();
+    };
+  }
+
+  /** Completes, dismisses or snoozes one of the owner's action items. */
+  @POST
+  @Path("{userId}/actions/{itemId}/{command: complete|dismiss|snooze}")
+  @Consumes(MediaType.APPLICATION_JSON)
+  public Response act(
+      @Context SecurityContext security,
+      @PathParam("userId") String userId,
+      @PathParam("itemId") String itemId,
+      @PathParam("command") String command,
+      @HeaderParam(IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+      @Nullable ActionBody body) {
+    UserId user = authorize(security, Action.WRITE, userId);
+    ActionItemWriter writer = actionItems;
+    if (writer == null) {
+      throw Problems.notImplemented("Acting on action items");
+    }
+    String key = idempotencyKey(idempotencyKey);
+    ActionBody action = requireBody(body);
+    Long version = action.version();
+    if (version == null || version < 0) {
+      throw ProblemException.invalid("version", "is required: the item's version you last saw");
+    }
+    ActionCommand parsed =
+        switch (command) {
+          case "snooze" -> {
+            if (action.until() == null) {
+              throw ProblemException.invalid("until", "is required to snooze");
+            }
+            yield new ActionCommand.Snooze(action.until());
+          }
+          case "complete" -> new ActionCommand.Complete();
+          default -> new ActionCommand.Dismiss();
+        };
+    if (!(parsed instanceof ActionCommand.Snooze) && action.until() != null) {
+      throw ProblemException.invalid("until", "is only for snooze");
+    }
+    ActionOutcome outcome = writer.act(user, itemId, parsed, version, key);
+    return switch (outcome.kind()) {
+      case APPLIED -> {
+        engine.invalidate(Invalidation.userSection(user, SectionKey.ACTIONS));
+        engine.invalidate(Invalidation.userSection(user, SectionKey.STATISTICS));
+        yield Response.ok(ActionItemView.of(outcome.item().orElseThrow())).build();
+      }
+      case NOT_FOUND ->
+          throw new ProblemException(404, "not-found", "Not found", outcome.message());
+      case REJECTED -> {
+        RejectionReason reason = outcome.reason().orElseThrow();
+        throw reason == RejectionReason.VERSION_CONFLICT
+            ? new ProblemException(409, "conflict", "Conflict", outcome.message())
+            : new ProblemException(
+                422,
+                "rejected",
+                "Action rejected",
+                outcome.message(),
+                List.of(
+                    new Problem.FieldProblem(
+                        command, reason.name().toLowerCase(Locale.ROOT).replace('_', '-'))),
+                Map.of());
+      }
+      case IDEMPOTENCY_KEY_REUSED -> throw keyReused();
+    };
+  }
+
+  private UserId authorize(SecurityContext security, Action action, String userId) {
+    Caller caller = caller(security);
+    UserId user = UserId.of(userId);
+    if (!policy.permits(caller, action, user.value())) {
+      throw Problems.forbidden();
+    }
+    return user;
+  }
+
+  private void operate(SecurityContext security) {
+    if (!policy.permits(caller(security), Action.OPERATE, "")) {
+      throw Problems.forbidden();
+    }
+  }
+
+  private static Caller caller(SecurityContext security) {
+    if (security.getUserPrincipal() instanceof AuthenticationFilter.CallerPrincipal principal) {
+      return principal.caller();
+    }
+    throw Problems.missingToken();
+  }
+
+  private Set<String> sectionNames(String sections) {
+    Set<String> names = new LinkedHashSet<>();
+    for (String name : sections.split(",", -1)) {
+      if (!name.isBlank()) {
+        names.add(name.strip());
+      }
+    }
+    if (names.isEmpty()) {
+      throw ProblemException.invalid("sections", "name at least one section");
+    }
+    return names;
+  }
+
+  private static int limit(@Nullable String limit) {
+    if (limit == null || limit.isBlank()) {
+      return DEFAULT_LIMIT;
+    }
+    int parsed;
+    try {
+      parsed = Integer.parseInt(limit.strip());
+    } catch (NumberFormatException e) {
+      parsed = -1;
+    }
+    if (parsed < 1 || parsed > MAX_LIMIT) {
+      throw ProblemException.invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
+    }
+    return parsed;
+  }
+
+  private static long expectedVersion(@Nullable String ifMatch) {
+    if (ifMatch == null || ifMatch.isBlank()) {
+      throw new ProblemException(
+          428,
+          "precondition-required",
+          "Precondition required",
+          "Send If-Match with the version of the preferences you last saw, such as \"3\".",
+          List.of(new Problem.FieldProblem(HttpHeaders.IF_MATCH, "is required")),
+          Map.of());
+    }
+    var matcher = VERSION_TAG.matcher(ifMatch.strip());
+    if (!matcher.matches()) {
+      throw ProblemException.invalid(
+          HttpHeaders.IF_MATCH, "must be one quoted version number, such as \"3\"");
+    }
+    return Long.parseLong(matcher.group(1));
+  }
+
+  private static String idempotencyKey(@Nullable String key) {
+    if (key == null || !SANE_KEY.matcher(key).matches()) {
+      throw ProblemException.invalid(
+          IDEMPOTENCY_KEY, "is required: 1 to 255 visible ASCII characters, unique per change");
+    }
+    return key;
+  }
+
+  private static <T> T requireBody(@Nullable T body) {
+    if (body == null) {
+      throw ProblemException.invalid("body", "is required");
+    }
+    return body;
+  }
+
+  private static ProblemException keyReused() {
+    return new ProblemException(
+        422,
+        "idempotency-key-reused",
+        "Idempotency key reused",
+        "This Idempotency-Key was used for a different request; use a new key for a new change.",
+        List.of(new Problem.FieldProblem(IDEMPOTENCY_KEY, "was used for a different request")),
+        Map.of());
+  }
+
+  private byte[] bytes(Object value) {
+    try {
+      return mapper.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a page could not be written as JSON", e);
+    }
+  }
+
+  /**
+   * Hashes what the page says, leaving out what differs between two requests for the same content
+   * (status, source, age and timings), so that a client holding the same data gets a 304. The tag
+   * is weak because two responses with it may differ in those fields.
+   */
+  private String validator(PageView view) {
+    List<Object> content = new ArrayList<>();
+    content.add(view.userId());
+    for (Views.SectionView section : view.sections()) {
+      content.add(
+          Arrays.asList(
+              section.key(),
+              section.data(),
+              section.error() == null ? null : section.error().code()));
+    }
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      byte[] digest = sha.digest(bytes(content));
+      return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
+  }
+
+  private static String serverTiming(IntroPage page) {
+    StringBuilder header = new StringBuilder();
+    for (SectionResult<?> section : page.sections()) {
+      header
+          .append(section.key().name())
+          .append(";dur=")
+          .append(millis(section.elapsed().toNanos()))
+          .append(";desc=\"")
+          .append(section.status().name())
+          .append("\", ");
+    }
+    return header.append("total;dur=").append(millis(page.elapsed().toNanos())).toString();
+  }
+
+  private static String millis(long nanos) {
+    return String.format(Locale.ROOT, "%.1f", nanos / 1_000_000.0);
+  }
+}

@@ -1,0 +1,231 @@
+package dev.intropage.rest;
+
+import dev.intropage.core.IntroPage;
+import dev.intropage.core.SectionHealth;
+import dev.intropage.core.SectionResult;
+import dev.intropage.core.actions.ActionItem;
+import dev.intropage.core.personalization.Density;
+import dev.intropage.core.personalization.Preferences;
+import dev.intropage.core.personalization.Theme;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The records of the JSON contract and their mapping from core's types. Timings are whole
+ * milliseconds in {@code ...Millis} fields; enums are their constant names.
+ */
+final class Views {
+  private Views() {}
+
+  /**
+   * The page.
+   *
+   * @param userId whose page
+   * @param assembledAt when assembly started, by the engine's clock
+   * @param elapsedMillis how long assembly took
+   * @param sections the sections in display order
+   */
+  record PageView(
+      String userId, Instant assembledAt, long elapsedMillis, List<SectionView> sections) {
+    static PageView of(IntroPage page) {
+      List<SectionView> sections = new ArrayList<>(page.sections().size());
+      for (SectionResult<?> result : page.sections()) {
+        sections.add(SectionView.of(result));
+      }
+      return new PageView(
+          page.user().value(), page.assembledAt(), page.elapsed().toMillis(), sections);
+    }
+  }
+
+  /**
+   * One section of the page.
+   *
+   * @param key the section's name
+   * @param status what happened while loading it ({@code FRESH}, {@code CACHED}, ...)
+   * @param data the section's data, or null when nothing usable was available
+   * @param source where the data came from ({@code ORIGIN}, {@code CACHE}, ...)
+   * @param ageMillis how old the data is
+   * @param elapsedMillis how long this page spent on the section
+   * @param error why there is no fresh data, or null
+   */
+  record SectionView(
+      String key,
+      String status,
+      @Nullable Object data,
+      String source,
+      long ageMillis,
+      long elapsedMillis,
+      @Nullable ErrorView error) {
+    static SectionView of(SectionResult<?> result) {
+      return new SectionView(
+          result.key().name(),
+          result.status().name(),
+          result.data().orElse(null),
+          result.source().name(),
+          result.age().toMillis(),
+          result.elapsed().toMillis(),
+          result.error().map(e -> new ErrorView(e.code(), e.message(), e.hint())).orElse(null));
+    }
+  }
+
+  /**
+   * Why a section has no fresh data.
+   *
+   * @param code a stable upper-case code
+   * @param message what went wrong
+   * @param hint what to do about it
+   */
+  record ErrorView(String code, String message, String hint) {}
+
+  /**
+   * The health of the sections a page is built from.
+   *
+   * @param userId whose page
+   * @param checkedAt when, by the adapter's clock
+   * @param sections each section's health, in registration order
+   */
+  record HealthView(String userId, Instant checkedAt, List<SectionHealthView> sections) {}
+
+  /**
+   * One section's health.
+   *
+   * @param section the section's name
+   * @param criticality {@code REQUIRED}, {@code STANDARD} or {@code OPTIONAL}
+   * @param breaker {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}
+   * @param lastSuccess when its source last answered, or null
+   * @param lastFailure when its source last failed, or null
+   * @param lastErrorCode the code of the last failure, or null
+   */
+  record SectionHealthView(
+      String section,
+      String criticality,
+      String breaker,
+      @Nullable Instant lastSuccess,
+      @Nullable Instant lastFailure,
+      @Nullable String lastErrorCode) {
+    static SectionHealthView of(SectionHealth health) {
+      return new SectionHealthView(
+          health.section(),
+          health.criticality().name(),
+          health.breaker().name(),
+          health.lastSuccess().orElse(null),
+          health.lastFailure().orElse(null),
+          health.lastErrorCode().orElse(null));
+    }
+  }
+
+  /**
+   * Stored preferences after an update.
+   *
+   * @param theme the chosen theme, or null
+   * @param density the chosen density, or null
+   * @param sectionOrder the sections wanted first
+   * @param hiddenSections the sections hidden
+   * @param zone the time zone override, or null
+   * @param locale the locale override as a BCP 47 tag, or null
+   * @param version the stored version; send it back in {@code If-Match}
+   */
+  record PreferencesView(
+      @Nullable Theme theme,
+      @Nullable Density density,
+      List<String> sectionOrder,
+      List<String> hiddenSections,
+      @Nullable String zone,
+      @Nullable String locale,
+      long version) {
+    static PreferencesView of(Preferences preferences) {
+      return new PreferencesView(
+          preferences.theme().orElse(null),
+          preferences.density().orElse(null),
+          preferences.sectionOrder(),
+          preferences.hiddenSections().stream().sorted().toList(),
+          preferences.zone().map(Object::toString).orElse(null),
+          preferences.locale().map(java.util.Locale::toLanguageTag).orElse(null),
+          preferences.version());
+    }
+  }
+
+  /**
+   * An action item after a change.
+   *
+   * @param id the item's id
+   * @param title what to do
+   * @param priority how urgent
+   * @param state {@code OPEN}, {@code COMPLETED} or {@code DISMISSED}
+   * @param dueAt when it is due, or null
+   * @param snoozedUntil until when it is hidden, or null
+   * @param version the new version; send it with the next change
+   */
+  record ActionItemView(
+      String id,
+      String title,
+      String priority,
+      String state,
+      @Nullable Instant dueAt,
+      @Nullable Instant snoozedUntil,
+      long version) {
+    static ActionItemView of(ActionItem item) {
+      return new ActionItemView(
+          item.id(),
+          item.title(),
+          item.priority().name(),
+          item.state().name(),
+          item.dueAt().orElse(null),
+          item.snoozedUntil().orElse(null),
+          item.version());
+    }
+  }
+
+  /**
+   * The body of a preferences update: each field present replaces the stored value, each absent or
+   * null one leaves it alone.
+   *
+   * @param theme the new theme
+   * @param density the new density
+   * @param sectionOrder the sections wanted first, in order
+   * @param hiddenSections the sections to hide
+   * @param zone a time zone id such as {@code Europe/Paris}
+   * @param locale a BCP 47 tag such as {@code fr-CA}
+   */
+  record PreferencesBody(
+      @Nullable Theme theme,
+      @Nullable Density density,
+      @Nullable List<String> sectionOrder,
+      @Nullable Set<String> hiddenSections,
+      @Nullable String zone,
+      @Nullable String locale) {}
+
+  /**
+   * The body of an action on an item.
+   *
+   * @param version the item's version the client last saw
+   * @param until for snooze only: when the item shows again
+   */
+  record ActionBody(@Nullable Long version, @Nullable Instant until) {}
+
+  /**
+   * The body of a cache invalidation; both absent means everything.
+   *
+   * @param userId only this user's entries
+   * @param section only this section's entries
+   */
+  record InvalidateBody(@Nullable String userId, @Nullable String section) {}
+
+  /**
+   * What an invalidation dropped.
+   *
+   * @param userId the user, or null for every user
+   * @param section the section, or null for every section
+   */
+  record InvalidatedView(@Nullable String userId, @Nullable String section) {}
+
+  /**
+   * A health probe's answer.
+   *
+   * @param status {@code UP} or {@code DOWN}
+   */
+  record StatusView(String status) {}
+}

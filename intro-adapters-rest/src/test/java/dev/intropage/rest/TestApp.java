@@ -1,0 +1,345 @@
+package dev.intropage.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import dev.intropage.core.CacheScope;
+import dev.intropage.core.Criticality;
+import dev.intropage.core.IntroPageEngine;
+import dev.intropage.core.Invalidation;
+import dev.intropage.core.SectionKey;
+import dev.intropage.core.SectionPolicy;
+import dev.intropage.core.actions.ActionItem;
+import dev.intropage.core.actions.ActionItemWriter;
+import dev.intropage.core.actions.ActionOutcome;
+import dev.intropage.core.actions.ActionState;
+import dev.intropage.core.actions.Priority;
+import dev.intropage.core.activity.ActivityEvent;
+import dev.intropage.core.model.UserId;
+import dev.intropage.core.model.UserProfile;
+import dev.intropage.core.personalization.PreferenceWriter;
+import dev.intropage.core.personalization.Preferences;
+import dev.intropage.core.personalization.PreferencesOutcome;
+import dev.intropage.core.personalization.Theme;
+import dev.intropage.core.statistics.DailyCount;
+import dev.intropage.core.statistics.DailyStatsRepository;
+import dev.intropage.core.system.ComponentState;
+import dev.intropage.core.system.ComponentStatus;
+import dev.intropage.core.system.SystemSnapshot;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A real HTTP server with only {@link IntroPageFeature} registered, over an engine fed by in-memory
+ * ports (users ada, grace and stormy, whose required "quote" section always fails), a fixed clock,
+ * fake writers whose next outcome a test sets, and a verifier that knows a few fixed tokens.
+ */
+final class TestApp implements AutoCloseable {
+  static final Instant NOW = Instant.parse("2025-03-14T09:30:00Z");
+  static final String ADA = "t-ada";
+  static final String GRACE = "t-grace";
+  static final String ADMIN = "t-admin";
+  static final String STORMY = "t-stormy";
+  static final String INVALID = "t-forged";
+  static final String BASE = "/api/v1/intro-page";
+
+  /** A custom section that is required: no page without it. */
+  record Quote(String text) {}
+
+  static final SectionKey<Quote> QUOTE = SectionKey.of("quote", Quote.class);
+
+  final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+  final ObjectMapper json = new ObjectMapper();
+  final AtomicReference<PreferencesOutcome> nextPreferences = new AtomicReference<>();
+  final AtomicReference<ActionOutcome> nextAction = new AtomicReference<>();
+  final List<String> writes = new ArrayList<>();
+  final IntroPageEngine engine;
+  final IntroPageFeature.Builder rest;
+  private final HttpServer server;
+  private final HttpClient client = HttpClient.newHttpClient();
+  final URI base;
+
+  TestApp(boolean writers) {
+    this(writers, () -> true);
+  }
+
+  TestApp(boolean writers, java.util.function.BooleanSupplier readiness) {
+    rest = IntroPageFeature.builder().clock(clock);
+    engine = engine(rest.stats());
+    nextPreferences.set(PreferencesOutcome.applied(preferences(2)));
+    nextAction.set(ActionOutcome.applied(item("a-1", 1)));
+    rest.engine(engine).verifier(TestApp::verify).readiness(readiness);
+    if (writers) {
+      rest.preferences(preferenceWriter()).actionItems(actionWriter());
+    }
+    ResourceConfig config = new ResourceConfig().register(rest.build());
+    server = JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config);
+    base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  static Caller verify(String token) {
+    return switch (token) {
+      case ADA -> new Caller("ada", Set.of());
+      case GRACE -> new Caller("grace", Set.of("intro:reader"));
+      case STORMY -> new Caller("stormy", Set.of());
+      case ADMIN -> new Caller("ops", Set.of(Caller.ADMIN));
+      default -> throw new InvalidTokenException("signature does not verify");
+    };
+  }
+
+  private IntroPageEngine engine(EngineStats stats) {
+    Map<UserId, UserProfile> users =
+        Map.of(
+            UserId.of("ada"),
+            new UserProfile(
+                UserId.of("ada"),
+                "Ada Lovelace",
+                ZoneId.of("Europe/London"),
+                Locale.UK,
+                Set.of("engines"),
+                Optional.of(NOW.minus(Duration.ofHours(14)))),
+            UserId.of("grace"),
+            new UserProfile(
+                UserId.of("grace"),
+                "Grace Hopper",
+                ZoneId.of("America/New_York"),
+                Locale.US,
+                Set.of("compilers"),
+                Optional.empty()),
+            UserId.of("stormy"),
+            UserProfile.anonymous(UserId.of("stormy")));
+    SectionPolicy patient = SectionPolicy.builder().timeout(Duration.ofSeconds(5)).build();
+    return IntroPageEngine.builder()
+        .clock(clock)
+        .listener(stats)
+        .pageDeadline(Duration.ofSeconds(10))
+        .users(id -> Optional.ofNullable(users.get(id)))
+        .preferences(id -> Optional.empty())
+        .dailyStats(stats())
+        .actionItems((owner, limit) -> openItems(owner))
+        .activity(
+            (user, teams, before, limit) ->
+                activity().stream()
+                    .filter(
+                        e -> e.actor().equals(user) || e.team().filter(teams::contains).isPresent())
+                    .filter(e -> before.map(cursor -> cursor.precedes(e)).orElse(true))
+                    .sorted(ActivityEvent.NEWEST_FIRST)
+                    .limit(limit)
+                    .toList())
+        .systemStatus(
+            at ->
+                new SystemSnapshot(
+                    List.of(new ComponentStatus("database", ComponentState.UP, "in memory", true)),
+                    3,
+                    "test",
+                    Optional.of("V7"),
+                    List.of()))
+        .section(
+            QUOTE,
+            context -> {
+              if (context.viewer().id().value().equals("stormy")) {
+                throw new IOException("quote service down");
+              }
+              return new Quote("The Analytical Engine weaves algebraic patterns.");
+            },
+            SectionPolicy.builder()
+                .timeout(Duration.ofSeconds(5))
+                .criticality(Criticality.REQUIRED)
+                .cacheTtl(Duration.ZERO)
+                .maxStale(Duration.ZERO)
+                .staleWhileRevalidate(Duration.ZERO)
+                .build())
+        .policy(SectionKey.PERSONALIZATION, patient)
+        .policy(SectionKey.STATISTICS, patient)
+        .policy(SectionKey.ACTIONS, patient)
+        .policy(SectionKey.ACTIVITY, patient)
+        .policy(SectionKey.SYSTEM, patient.toBuilder().scope(CacheScope.GLOBAL).build())
+        .build();
+  }
+
+  private static DailyStatsRepository stats() {
+    return new DailyStatsRepository() {
+      @Override
+      public List<DailyCount> daily(UserId user, LocalDate from, LocalDate to) {
+        List<DailyCount> days = new ArrayList<>();
+        for (LocalDate day = from; !day.isAfter(to); day = day.plusDays(1)) {
+          int events = (int) (day.toEpochDay() % 4);
+          days.add(new DailyCount(day, events, events / 2));
+        }
+        return days;
+      }
+
+      @Override
+      public long openActions(UserId user) {
+        return 2;
+      }
+    };
+  }
+
+  private static List<ActionItem> openItems(UserId owner) {
+    return List.of(
+        new ActionItem(
+            "a-1",
+            owner,
+            "Review the quarterly numbers",
+            Priority.HIGH,
+            Optional.of(NOW.minus(Duration.ofHours(3))),
+            ActionState.OPEN,
+            Optional.empty(),
+            NOW.minus(Duration.ofDays(7)),
+            0),
+        new ActionItem(
+            "a-2",
+            owner,
+            "Update the engine diagrams",
+            Priority.LOW,
+            Optional.empty(),
+            ActionState.OPEN,
+            Optional.empty(),
+            NOW.minus(Duration.ofDays(2)),
+            3));
+  }
+
+  private static List<ActivityEvent> activity() {
+    List<ActivityEvent> events = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      events.add(
+          new ActivityEvent(
+              "e-" + (100 + i),
+              UserId.of(i % 3 == 0 ? "ada" : "grace"),
+              Optional.of("engines"),
+              i % 2 == 0 ? "comment" : "commit",
+              "Note G",
+              NOW.minus(Duration.ofMinutes(30L * i + 5))));
+    }
+    return events;
+  }
+
+  static Preferences preferences(long version) {
+    return new Preferences(
+        UserId.of("ada"),
+        Optional.of(Theme.DARK),
+        Optional.empty(),
+        List.of("actions"),
+        Set.of(),
+        Optional.empty(),
+        Optional.empty(),
+        version);
+  }
+
+  static ActionItem item(String id, long version) {
+    return new ActionItem(
+        id,
+        UserId.of("ada"),
+        "Review the quarterly numbers",
+        Priority.HIGH,
+        Optional.empty(),
+        ActionState.COMPLETED,
+        Optional.empty(),
+        NOW.minus(Duration.ofDays(7)),
+        version);
+  }
+
+  private PreferenceWriter preferenceWriter() {
+    return (user, update, expectedVersion, key, known, required) -> {
+      synchronized (writes) {
+        writes.add("preferences " + user + " v" + expectedVersion + " " + key + " " + update);
+      }
+      return nextPreferences.get();
+    };
+  }
+
+  private ActionItemWriter actionWriter() {
+    return (owner, itemId, command, expectedVersion, key) -> {
+      if (itemId.equals("boom")) {
+        throw new IllegalStateException("secret connection string jdbc:postgresql://db/prod");
+      }
+      synchronized (writes) {
+        writes.add("action " + owner + " " + itemId + " " + command + " v" + expectedVersion);
+      }
+      return nextAction.get();
+    };
+  }
+
+  /** Drops every cached value so that the next page is loaded fresh. */
+  void reset() {
+    engine.invalidate(Invalidation.all());
+    synchronized (writes) {
+      writes.clear();
+    }
+  }
+
+  HttpResponse<byte[]> send(
+      String method, String path, @Nullable String token, @Nullable String body, String... headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(base.resolve(path))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  HttpResponse<byte[]> get(String path, @Nullable String token, String... headers)
+      throws IOException, InterruptedException {
+    return send("GET", path, token, null, headers);
+  }
+
+  JsonNode body(HttpResponse<byte[]> response) throws IOException {
+    return json.readTree(response.body());
+  }
+
+  /** Asserts the response is a problem detail of the status and returns its body. */
+  JsonNode problem(HttpResponse<byte[]> response, int status) throws IOException {
+    assertThat(response.statusCode())
+        .as(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo(status);
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+    JsonNode problem = body(response);
+    assertThat(problem.path("type").asText()).startsWith("https://intropage.dev/problems/");
+    assertThat(problem.path("title").asText()).isNotBlank();
+    assertThat(problem.path("status").asInt()).isEqualTo(status);
+    assertThat(problem.path("detail").asText()).isNotBlank();
+    assertThat(problem.path("instance").asText()).isEqualTo(response.request().uri().getRawPath());
+    return problem;
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    engine.close();
+  }
+}

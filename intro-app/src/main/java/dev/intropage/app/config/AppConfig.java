@@ -38,6 +38,7 @@ import java.util.Set;
  * @param jwtAudience the required {@code aud}, if set
  * @param authMode how callers authenticate
  * @param demoData whether to seed the demo data set
+ * @param jsonLogs whether log lines are JSON objects rather than text
  */
 public record AppConfig(
     int httpPort,
@@ -51,7 +52,8 @@ public record AppConfig(
     Optional<String> jwtIssuer,
     Optional<String> jwtAudience,
     AuthMode authMode,
-    boolean demoData) {
+    boolean demoData,
+    boolean jsonLogs) {
 
   /** Every key the service reads, in the order the documentation lists them. */
   public static final List<String> KEYS =
@@ -68,6 +70,7 @@ public record AppConfig(
           "INTRO_AUTH_JWT_AUDIENCE",
           "INTRO_AUTH_MODE",
           "INTRO_DEMO_DATA",
+          "INTRO_LOG_FORMAT",
           "INTRO_CONFIG_FILE");
 
   private static final Set<String> SECRETS = Set.of("INTRO_DB_PASSWORD", "INTRO_AUTH_JWT_SECRET");
@@ -160,7 +163,8 @@ public record AppConfig(
         values.text("INTRO_AUTH_JWT_ISSUER"),
         values.text("INTRO_AUTH_JWT_AUDIENCE"),
         mode,
-        demo);
+        demo,
+        jsonLogs(values.text("INTRO_LOG_FORMAT").orElse("text")));
   }
 
   /** Returns the settings as lines {@code KEY=value} for the start-up log, secrets masked. */
@@ -178,6 +182,7 @@ public record AppConfig(
     jwtAudience.ifPresent(audience -> shown.put("INTRO_AUTH_JWT_AUDIENCE", audience));
     shown.put("INTRO_AUTH_MODE", authMode.name().toLowerCase(Locale.ROOT));
     shown.put("INTRO_DEMO_DATA", Boolean.toString(demoData));
+    shown.put("INTRO_LOG_FORMAT", jsonLogs ? "json" : "text");
     List<String> lines = new ArrayList<>();
     shown.forEach((key, value) -> lines.add(key + "=" + value));
     return lines;
@@ -197,6 +202,14 @@ public record AppConfig(
       case "dev" -> AuthMode.DEV;
       case "jwt" -> AuthMode.JWT;
       default -> throw new ConfigException("INTRO_AUTH_MODE", "must be dev or jwt");
+    };
+  }
+
+  private static boolean jsonLogs(String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "text" -> false;
+      case "json" -> true;
+      default -> throw new ConfigException("INTRO_LOG_FORMAT", "must be text or json");
     };
   }
 

@@ -22,6 +22,8 @@ class AppConfigTest {
     assertThat(config.httpHost()).isEqualTo("127.0.0.1");
     assertThat(config.authMode()).isEqualTo(AuthMode.DEV);
     assertThat(config.demoData()).isTrue();
+    assertThat(config.jsonLogs()).isFalse();
+    assertThat(AppConfig.from(Map.of("INTRO_LOG_FORMAT", "JSON")).jsonLogs()).isTrue();
     assertThat(AppConfig.from(Map.of()).dbUrl()).isEqualTo("jdbc:sqlite:./data/intro.db");
   }
 
@@ -104,6 +106,7 @@ class AppConfigTest {
     "INTRO_DEMO_DATA, perhaps, true or false",
     "INTRO_HTTP_HOST, no-such-host.invalid, cannot resolve",
     "INTRO_TYPO, 1, not a setting",
+    "INTRO_LOG_FORMAT, xml, text or json",
   })
   void badValue_stopsNamingTheKey(String key, String value, String reason) {
     assertThatThrownBy(() -> AppConfig.from(Map.of(key, value)))

@@ -1,0 +1,130 @@
+package dev.intropage.app;
+
+import dev.intropage.core.BreakerState;
+import dev.intropage.core.EngineListener;
+import dev.intropage.core.IntroPage;
+import dev.intropage.core.IntroPageEngine;
+import dev.intropage.core.SectionHealth;
+import dev.intropage.core.SectionKey;
+import dev.intropage.core.SectionStatus;
+import dev.intropage.core.model.UserId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * Turns the engine's events into Micrometer meters: section and page latency histograms, cache
+ * results, breaker transitions and states, refreshes and failed pages. Thread-safe.
+ */
+final class MicrometerListener implements EngineListener {
+  private final MeterRegistry registry;
+
+  MicrometerListener(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** Adds one gauge per section: 0 closed, 1 half-open, 2 open. */
+  void watchBreakers(IntroPageEngine engine) {
+    for (String section : engine.sections()) {
+      Supplier<Number> state =
+          () ->
+              engine.health().stream()
+                  .filter(health -> health.section().equals(section))
+                  .findFirst()
+                  .map(SectionHealth::breaker)
+                  .map(MicrometerListener::level)
+                  .orElse(0);
+      Gauge.builder("intro.breaker.state", state)
+          .description("circuit breaker state: 0 closed, 1 half-open, 2 open")
+          .tag("section", section)
+          .register(registry);
+    }
+  }
+
+  private static int level(BreakerState state) {
+    return switch (state) {
+      case CLOSED -> 0;
+      case HALF_OPEN -> 1;
+      case OPEN -> 2;
+    };
+  }
+
+  @Override
+  public void sectionFinished(
+      SectionKey<?> section, UserId user, SectionStatus status, Duration elapsed) {
+    Timer.builder("intro.section.duration")
+        .description("time a page spent on a section")
+        .tag("section", section.name())
+        .tag("status", status.name().toLowerCase(Locale.ROOT))
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(elapsed);
+  }
+
+  @Override
+  public void cacheHit(SectionKey<?> section) {
+    cache(section, "hit");
+  }
+
+  @Override
+  public void cacheMiss(SectionKey<?> section) {
+    cache(section, "miss");
+  }
+
+  @Override
+  public void cacheStale(SectionKey<?> section) {
+    cache(section, "stale");
+  }
+
+  private void cache(SectionKey<?> section, String result) {
+    Counter.builder("intro.cache.requests")
+        .description("section cache lookups by result")
+        .tag("section", section.name())
+        .tag("result", result)
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void refreshFinished(SectionKey<?> section, boolean succeeded) {
+    Counter.builder("intro.cache.refreshes")
+        .description("background refreshes of stale entries")
+        .tag("section", section.name())
+        .tag("outcome", succeeded ? "success" : "failure")
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void breakerTransition(SectionKey<?> section, BreakerState from, BreakerState to) {
+    Counter.builder("intro.breaker.transitions")
+        .description("circuit breaker transitions by target state")
+        .tag("section", section.name())
+        .tag("to", to.name().toLowerCase(Locale.ROOT))
+        .register(registry)
+        .increment();
+  }
+
+  @Override
+  public void pageFinished(IntroPage page) {
+    Timer.builder("intro.page.duration")
+        .description("time to assemble a page")
+        .tag("degraded", Boolean.toString(page.degraded()))
+        .publishPercentileHistogram()
+        .register(registry)
+        .record(page.elapsed());
+  }
+
+  @Override
+  public void pageFailed(UserId user, Duration elapsed, RuntimeException failure) {
+    Counter.builder("intro.page.failures")
+        .description("pages that could not be assembled, by exception")
+        .tag("exception", failure.getClass().getSimpleName())
+        .register(registry)
+        .increment();
+  }
+}

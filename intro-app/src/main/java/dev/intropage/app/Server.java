@@ -1,0 +1,279 @@
+package dev.intropage.app;
+
+import dev.intropage.app.config.AppConfig;
+import dev.intropage.app.config.AuthMode;
+import dev.intropage.core.IntroPageEngine;
+import dev.intropage.core.InvalidationBus;
+import dev.intropage.jdbc.JdbcAdapters;
+import dev.intropage.jdbc.PostgresInvalidationBus;
+import dev.intropage.migrations.MigrationRunner;
+import dev.intropage.rest.IntroPageFeature;
+import dev.intropage.rest.TokenVerifier;
+import dev.intropage.rest.security.JwtVerifier;
+import dev.intropage.rest.security.Secrets;
+import dev.intropage.rest.security.TokenMinter;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.handler.GracefulHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.glassfish.hk2.utilities.binding.AbstractBinder;
+import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
+import org.glassfish.jersey.server.ResourceConfig;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The standalone service: wires configuration, database, engine and REST adapter in one place (HK2
+ * binder and {@link ResourceConfig}, instances registered, no classpath scanning), serves them over
+ * Grizzly on virtual threads, and stops gracefully.
+ */
+final class Server implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(Server.class);
+
+  /** How long in-flight requests may take to finish once shutdown starts. */
+  static final long GRACE_SECONDS = 10;
+
+  private final org.eclipse.jetty.server.Server http;
+  private final IntroPageEngine engine;
+  private final InvalidationBus bus;
+  private final Database database;
+  private final AtomicBoolean ready;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+  private final AtomicBoolean closing = new AtomicBoolean();
+  private final URI uri;
+
+  private Server(
+      org.eclipse.jetty.server.Server http,
+      IntroPageEngine engine,
+      InvalidationBus bus,
+      Database database,
+      AtomicBoolean ready,
+      URI uri) {
+    this.http = http;
+    this.engine = engine;
+    this.bus = bus;
+    this.database = database;
+    this.ready = ready;
+    this.uri = uri;
+  }
+
+  /** Starts the service: HTTP first (liveness), then migrations and the seed, then readiness. */
+  static Server start(AppConfig config, Clock clock, PrintStream out, PrintStream err) {
+    config.describe().forEach(line -> LOG.info("config {}", line));
+    AtomicBoolean ready = new AtomicBoolean();
+    Database database = Database.open(config);
+    MigrationRunner migrations = database.migrations(event -> LOG.info("migration {}", event));
+    JdbcAdapters adapters = JdbcAdapters.create(database.dataSource(), clock);
+    InvalidationBus bus =
+        database.postgres()
+            ? PostgresInvalidationBus.start(
+                database.dataSource(),
+                config.dbUrl(),
+                config.dbUser().orElse(""),
+                config.dbPassword().orElse(""))
+            : InvalidationBus.inProcess();
+
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new ClassLoaderMetrics().bindTo(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new ProcessorMetrics().bindTo(registry);
+    new UptimeMetrics().bindTo(registry);
+    database.dataSource().setMetricRegistry(registry);
+    MicrometerListener meters = new MicrometerListener(registry);
+
+    IntroPageFeature.Builder rest = IntroPageFeature.builder().clock(clock).readiness(ready::get);
+    IntroPageEngine engine =
+        IntroPageEngine.builder()
+            .clock(clock)
+            .users(adapters.users())
+            .preferences(adapters.preferences())
+            .dailyStats(adapters.dailyStats())
+            .actionItems(adapters.actionItems())
+            .activity(adapters.activity())
+            .systemStatus(
+                adapters.systemStatus(version(), () -> migrations.schemaStatus().schemaVersion()))
+            .invalidationBus(bus)
+            .listener(new CompositeListener(rest.stats(), meters))
+            .build();
+    meters.watchBreakers(engine);
+
+    @Nullable TokenMinter devMinter = null;
+    TokenVerifier verifier;
+    if (config.authMode() == AuthMode.DEV) {
+      byte[] secret = Secrets.random(32);
+      devMinter = TokenMinter.hs256(secret, clock);
+      verifier = JwtVerifier.builder().hmacSecret(secret).clock(clock).build();
+    } else {
+      verifier = jwtVerifier(config, clock);
+    }
+    IntroPageFeature feature =
+        rest.engine(engine)
+            .verifier(verifier)
+            .actionItems(adapters.actionItemWriter())
+            .preferences(adapters.preferenceWriter())
+            .build();
+
+    ResourceConfig application = new ResourceConfig();
+    application.setApplicationName("intro-page");
+    application.register(feature);
+    application.register(new MetricsResource(registry));
+    application.register(new RequestLog(registry));
+    if (devMinter != null) {
+      application.register(new DevTokenResource(devMinter));
+    }
+    application.register(
+        new AbstractBinder() {
+          @Override
+          protected void configure() {
+            bind(config).to(AppConfig.class);
+            bind(engine).to(IntroPageEngine.class);
+            bind(registry).to(PrometheusMeterRegistry.class);
+          }
+        });
+
+    URI base =
+        URI.create("http://" + hostForUri(config.httpHost()) + ":" + config.httpPort() + "/");
+    org.eclipse.jetty.server.Server http =
+        JettyHttpContainerFactory.createServer(base, application, false);
+    if (http.getThreadPool() instanceof QueuedThreadPool pool) {
+      pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
+    }
+    GracefulHandler graceful = new GracefulHandler();
+    graceful.setHandler(http.getHandler());
+    http.setHandler(graceful);
+    http.setStopTimeout(TimeUnit.SECONDS.toMillis(GRACE_SECONDS));
+    try {
+      http.start();
+    } catch (Exception e) {
+      engine.close();
+      database.close();
+      throw new IllegalStateException("cannot listen on " + base + ": " + e.getMessage(), e);
+    }
+    int port = ((NetworkConnector) http.getConnectors()[0]).getLocalPort();
+    URI uri = URI.create("http://" + hostForUri(config.httpHost()) + ":" + port + "/");
+    Server server = new Server(http, engine, bus, database, ready, uri);
+
+    var applied = migrations.apply();
+    LOG.info("schema at version {}", applied.toVersion());
+    if (config.demoData()) {
+      var seeded = database.seed(Database.DEMO_USERS, Database.DEMO_EVENTS, clock.instant());
+      LOG.info("demo data: {}", seeded);
+    }
+    ready.set(true);
+    out.println("Intro Page is listening on " + uri);
+    if (devMinter != null) {
+      err.println(devModeBanner(uri));
+    }
+    return server;
+  }
+
+  static String devModeBanner(URI uri) {
+    return """
+        ************************************************************************
+        DEV MODE: no JWT key is configured, so anyone on this machine can mint a
+        token for any user. Never expose this port. Get a token with:
+          curl -s -X POST %sapi/v1/dev/token -H 'Content-Type: application/json' \\
+               -d '{"userId":"ada"}'
+        then: curl -H "Authorization: Bearer <token>" %sapi/v1/intro-page/ada
+        ************************************************************************"""
+        .formatted(uri, uri);
+  }
+
+  private static TokenVerifier jwtVerifier(AppConfig config, Clock clock) {
+    JwtVerifier.Builder builder = JwtVerifier.builder().clock(clock);
+    config
+        .jwtSecret()
+        .ifPresent(secret -> builder.hmacSecret(secret.getBytes(StandardCharsets.UTF_8)));
+    config
+        .jwtPublicKey()
+        .ifPresent(
+            path -> {
+              try {
+                builder.publicKeyPem(Files.readString(path));
+              } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + path, e);
+              }
+            });
+    config.jwtJwks().ifPresent(builder::jwks);
+    config.jwtIssuer().ifPresent(builder::issuer);
+    config.jwtAudience().ifPresent(builder::audience);
+    return builder.build();
+  }
+
+  private static String hostForUri(String host) {
+    return host.contains(":") ? "[" + host + "]" : host;
+  }
+
+  private static String version() {
+    String version = Server.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
+  }
+
+  URI uri() {
+    return uri;
+  }
+
+  boolean ready() {
+    return ready.get();
+  }
+
+  /** Blocks until {@link #close()} has finished. */
+  void awaitShutdown() {
+    try {
+      stopped.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * Stops gracefully: not ready, stop accepting, let in-flight requests finish within {@value
+   * #GRACE_SECONDS} s, then stop the engine, the bus and the pool. Closing twice does nothing.
+   */
+  @Override
+  public void close() {
+    if (!closing.compareAndSet(false, true)) {
+      awaitShutdown();
+      return;
+    }
+    ready.set(false);
+    try {
+      http.stop();
+    } catch (Exception e) {
+      LOG.warn("HTTP server did not stop cleanly", e);
+    } finally {
+      engine.close();
+      if (bus instanceof AutoCloseable closeable) {
+        try {
+          closeable.close();
+        } catch (Exception e) {
+          LOG.warn("invalidation bus did not close cleanly", e);
+        }
+      }
+      database.close();
+      LOG.info("stopped");
+      stopped.countDown();
+    }
+  }
+}

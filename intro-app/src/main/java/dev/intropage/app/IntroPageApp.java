@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
  * The command line of the standalone service: {@code serve} (the default), {@code migrate
@@ -103,6 +104,8 @@ public final class IntroPageApp {
     if (config.jsonLogs() && System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "logback-json.xml");
     }
+    SLF4JBridgeHandler.removeHandlersForRootLogger();
+    SLF4JBridgeHandler.install();
     Server server = Server.start(config, clock, out, err);
     Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::close));
     server.awaitShutdown();

@@ -4,9 +4,13 @@ import dev.intropage.app.config.AppConfig;
 import dev.intropage.app.config.AuthMode;
 import dev.intropage.core.IntroPageEngine;
 import dev.intropage.core.InvalidationBus;
+import dev.intropage.core.system.ComponentStatus;
+import dev.intropage.core.system.SystemSnapshot;
+import dev.intropage.core.system.SystemStatusProvider;
 import dev.intropage.jdbc.JdbcAdapters;
 import dev.intropage.jdbc.PostgresInvalidationBus;
 import dev.intropage.migrations.MigrationRunner;
+import dev.intropage.migrations.SchemaStatus;
 import dev.intropage.rest.IntroPageFeature;
 import dev.intropage.rest.TokenVerifier;
 import dev.intropage.rest.security.JwtVerifier;
@@ -29,10 +33,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -60,6 +68,9 @@ final class Server implements AutoCloseable {
   private final Database database;
   private final AtomicBoolean ready;
   private final CountDownLatch stopped = new CountDownLatch(1);
+  private final ScheduledExecutorService schemaWatch =
+      Executors.newSingleThreadScheduledExecutor(
+          Thread.ofPlatform().name("intro-schema-watch").daemon(true).factory());
   private final AtomicBoolean closing = new AtomicBoolean();
   private final URI uri;
 
@@ -85,6 +96,7 @@ final class Server implements AutoCloseable {
     Database database = Database.open(config);
     MigrationRunner migrations = database.migrations(event -> LOG.info("migration {}", event));
     JdbcAdapters adapters = JdbcAdapters.create(database.dataSource(), clock);
+    AtomicReference<SchemaStatus> schema = new AtomicReference<>(migrations.schemaStatus());
     InvalidationBus bus =
         database.postgres()
             ? PostgresInvalidationBus.start(
@@ -126,8 +138,7 @@ final class Server implements AutoCloseable {
             .dailyStats(adapters.dailyStats())
             .actionItems(adapters.actionItems())
             .activity(adapters.activity())
-            .systemStatus(
-                adapters.systemStatus(version(), () -> migrations.schemaStatus().schemaVersion()))
+            .systemStatus(withSchema(adapters, schema))
             .invalidationBus(bus)
             .listener(new CompositeListener(rest.stats(), meters))
             .build();
@@ -191,6 +202,10 @@ final class Server implements AutoCloseable {
 
     var applied = migrations.apply();
     LOG.info("schema at version {}", applied.toVersion());
+    schema.set(migrations.schemaStatus());
+    var unused =
+        server.schemaWatch.scheduleWithFixedDelay(
+            () -> schema.set(migrations.schemaStatus()), 1, 1, TimeUnit.MINUTES);
     if (config.demoData()) {
       var seeded = database.seed(Database.DEMO_USERS, Database.DEMO_EVENTS, clock.instant());
       LOG.info("demo data: {}", seeded);
@@ -201,6 +216,28 @@ final class Server implements AutoCloseable {
       err.println(devModeBanner(uri));
     }
     return server;
+  }
+
+  /**
+   * The database's own components and notices, plus the schema's state as a component. Reading the
+   * schema's state opens Flyway, too slow for a section's budget, so it is read at start, after
+   * migrating, and then once a minute in the background.
+   */
+  private static SystemStatusProvider withSchema(
+      JdbcAdapters adapters, AtomicReference<SchemaStatus> schema) {
+    return now -> {
+      SchemaStatus current = schema.get();
+      SystemSnapshot stored =
+          adapters.systemStatus(version(), current::schemaVersion).snapshot(now);
+      List<ComponentStatus> components = new ArrayList<>(stored.components());
+      components.add(current.component());
+      return new SystemSnapshot(
+          components,
+          stored.activeUsers(),
+          stored.version(),
+          stored.schemaVersion(),
+          stored.notices());
+    };
   }
 
   static String devModeBanner(URI uri) {
@@ -278,6 +315,7 @@ final class Server implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("HTTP server did not stop cleanly", e);
     } finally {
+      schemaWatch.shutdownNow();
       engine.close();
       if (bus instanceof AutoCloseable closeable) {
         try {

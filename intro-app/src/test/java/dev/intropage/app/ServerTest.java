@@ -76,6 +76,8 @@ class ServerTest {
       HttpResponse<String> page = get(uri, "api/v1/intro-page/ada", token.group(1));
       assertThat(page.statusCode()).isEqualTo(200);
       assertThat(page.body()).contains("Good ", "Ada", "\"statistics\"", "\"actions\"");
+      assertThat(page.body())
+          .contains("\"name\":\"migrations\",\"state\":\"UP\"", "\"schemaVersion\":\"6\"");
       assertThat(get(uri, "api/v1/intro-page/grace", token.group(1)).statusCode()).isEqualTo(403);
 
       String metrics = get(uri, "metrics", "").body();

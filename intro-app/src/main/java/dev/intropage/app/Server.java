@@ -41,7 +41,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.hk2.utilities.binding.AbstractBinder;
@@ -182,6 +184,12 @@ final class Server implements AutoCloseable {
         URI.create("http://" + hostForUri(config.httpHost()) + ":" + config.httpPort() + "/");
     org.eclipse.jetty.server.Server http =
         JettyHttpContainerFactory.createServer(base, application, false);
+    for (Connector connector : http.getConnectors()) {
+      if (connector instanceof ServerConnector network) {
+        // JettyHttpContainerFactory binds every interface whatever the URI's host says.
+        network.setHost(config.httpHost());
+      }
+    }
     if (http.getThreadPool() instanceof QueuedThreadPool pool) {
       pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
     }
@@ -284,6 +292,11 @@ final class Server implements AutoCloseable {
 
   URI uri() {
     return uri;
+  }
+
+  /** Returns the address the listener is bound to, as configured. */
+  String boundHost() {
+    return ((NetworkConnector) http.getConnectors()[0]).getHost();
   }
 
   boolean ready() {

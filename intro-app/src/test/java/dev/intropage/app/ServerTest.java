@@ -38,6 +38,13 @@ class ServerTest {
         new PrintStream(err, true, StandardCharsets.UTF_8));
   }
 
+  private static java.util.List<java.net.InetAddress> nonLoopbackAddresses() throws Exception {
+    return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+        .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+        .filter(address -> !address.isLoopbackAddress() && !address.isLinkLocalAddress())
+        .toList();
+  }
+
   private HttpResponse<String> get(URI uri, String path, String token) throws Exception {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri.resolve(path)).GET();
     if (!token.isEmpty()) {
@@ -58,6 +65,12 @@ class ServerTest {
                 "jdbc:sqlite:" + dir.resolve("data/intro.db")))) {
       URI uri = server.uri();
       assertThat(server.ready()).isTrue();
+      assertThat(server.boundHost()).isEqualTo("127.0.0.1");
+      for (java.net.InetAddress other : nonLoopbackAddresses()) {
+        assertThatThrownBy(() -> new java.net.Socket(other, uri.getPort()).close())
+            .as("listening on " + other)
+            .isInstanceOf(ConnectException.class);
+      }
       assertThat(out.toString(StandardCharsets.UTF_8)).contains("listening on " + uri);
       assertThat(err.toString(StandardCharsets.UTF_8)).contains("DEV MODE");
       assertThat(get(uri, "health/ready", "").statusCode()).isEqualTo(200);

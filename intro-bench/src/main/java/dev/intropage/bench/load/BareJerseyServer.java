@@ -15,7 +15,9 @@ import java.util.Arrays;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.glassfish.grizzly.http.server.HttpServer;
@@ -92,6 +94,12 @@ public final class BareJerseyServer {
         graceful.setHandler(http.getHandler());
         http.setHandler(graceful);
         http.setStopTimeout(TimeUnit.SECONDS.toMillis(2));
+        // JettyHttpContainerFactory binds every interface whatever the URI's host; loopback only.
+        for (Connector connector : http.getConnectors()) {
+          if (connector instanceof ServerConnector server) {
+            server.setHost("127.0.0.1");
+          }
+        }
         http.start();
         int bound = ((NetworkConnector) http.getConnectors()[0]).getLocalPort();
         Runtime.getRuntime()

@@ -1,0 +1,28 @@
+-- wrk script: round-robin over a pool of users, one pre-formatted request per user.
+-- usage: wrk ... -s pool.lua URL -- TOKENS_FILE PATH_PREFIX
+--   TOKENS_FILE  lines "user token" (MintTokens); each request sends Authorization: Bearer token
+--   PATH_PREFIX  e.g. /api/v1/intro-page/ (the service) or /bare/ (BareJerseyServer); the user is appended
+-- Both the service and the bare baseline get the same requests, so wrk's own cost is the same.
+local requests = {}
+local n = 0
+local i = 0
+
+function init(args)
+  local file = assert(io.open(args[1], "r"))
+  for line in file:lines() do
+    local user, token = line:match("^(%S+)%s+(%S+)$")
+    if user then
+      n = n + 1
+      requests[n] = wrk.format("GET", args[2] .. user, { ["Authorization"] = "Bearer " .. token })
+    end
+  end
+  file:close()
+  assert(n > 0, "no 'user token' lines in " .. args[1])
+  -- Threads start at different users.
+  i = math.random(n) - 1
+end
+
+function request()
+  i = i % n + 1
+  return requests[i]
+end

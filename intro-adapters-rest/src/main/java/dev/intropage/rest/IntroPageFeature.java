@@ -4,11 +4,13 @@ import static java.util.Objects.requireNonNull;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.intropage.core.IntroPageEngine;
+import dev.intropage.core.InvalidationBus;
 import dev.intropage.core.actions.ActionItemWriter;
 import dev.intropage.core.personalization.PreferenceWriter;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.glassfish.jersey.message.GZipEncoder;
 import org.glassfish.jersey.server.filter.EncodingFilter;
@@ -35,11 +37,22 @@ import org.jspecify.annotations.Nullable;
  * {@link EncodingFilter}) applies to every response whose client sends {@code Accept-Encoding:
  * gzip}.
  *
+ * <p>With an {@linkplain Builder#invalidationBus invalidation bus}, the feature also serves the
+ * owner's page as server-sent events ({@code GET /api/v1/intro-page/{userId}/events}, described in
+ * {@code docs/events.md}). Those streams stay open until the client leaves or the host {@linkplain
+ * #close() closes} the feature, which it should do before it stops the HTTP server:
+ *
+ * {@snippet :
+ * feature.close();   // every stream gets "event: shutdown" and ends
+ * server.stop();
+ * }
+ *
  * <p>Immutable and thread-safe once built.
  */
-public final class IntroPageFeature implements Feature {
+public final class IntroPageFeature implements Feature, AutoCloseable {
   private final IntroPageResource resource;
   private final HealthResource health;
+  private final EventStreams events;
   private final TokenVerifier verifier;
   private final ObjectMapper mapper;
 
@@ -56,6 +69,13 @@ public final class IntroPageFeature implements Feature {
             builder.clock,
             mapper);
     this.health = new HealthResource(builder.readiness);
+    this.events =
+        new EventStreams(
+            requireNonNull(builder.engine),
+            builder.invalidationBus,
+            builder.eventsHeartbeat,
+            builder.maxEventStreamsPerUser,
+            mapper);
   }
 
   /** Returns a builder for the feature. */
@@ -75,7 +95,24 @@ public final class IntroPageFeature implements Feature {
     context.register(GZipEncoder.class);
     context.register(resource);
     context.register(health);
+    context.register(new EventsResource(events, new AccessPolicy()));
     return true;
+  }
+
+  /**
+   * Sends every open event stream a {@code shutdown} event, closes them and stops the threads that
+   * serve them, waiting about two seconds at most; event streams opened afterwards are refused with
+   * 503. Call it before stopping the HTTP server. The other endpoints are not affected. Closing
+   * twice does nothing.
+   */
+  @Override
+  public void close() {
+    events.close();
+  }
+
+  /** Returns how many event streams the user has open (for tests). */
+  int openEventStreams(String userId) {
+    return events.openStreams(userId);
   }
 
   /**
@@ -90,6 +127,9 @@ public final class IntroPageFeature implements Feature {
     private BooleanSupplier readiness = () -> true;
     private Clock clock = Clock.systemUTC();
     private @Nullable EngineStats stats;
+    private @Nullable InvalidationBus invalidationBus;
+    private Duration eventsHeartbeat = Duration.ofSeconds(15);
+    private int maxEventStreamsPerUser = 3;
 
     private Builder() {}
 
@@ -129,6 +169,46 @@ public final class IntroPageFeature implements Feature {
      */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Sets the bus whose invalidations the event streams follow: the engine's own bus, which
+     * carries this engine's invalidations and, across instances, the others'. Without it the event
+     * stream answers 501.
+     */
+    public Builder invalidationBus(InvalidationBus invalidationBus) {
+      this.invalidationBus = requireNonNull(invalidationBus, "invalidationBus");
+      return this;
+    }
+
+    /**
+     * Sets how often an idle event stream gets a heartbeat comment, which also finds clients that
+     * went away; 15 seconds by default.
+     *
+     * @throws IllegalArgumentException if the interval is not positive
+     */
+    public Builder eventsHeartbeat(Duration eventsHeartbeat) {
+      requireNonNull(eventsHeartbeat, "eventsHeartbeat");
+      if (eventsHeartbeat.isNegative() || eventsHeartbeat.isZero()) {
+        throw new IllegalArgumentException("eventsHeartbeat must be positive: " + eventsHeartbeat);
+      }
+      this.eventsHeartbeat = eventsHeartbeat;
+      return this;
+    }
+
+    /**
+     * Sets how many event streams one user may have open at once (each tab holds one); 3 by
+     * default. One more is answered 429.
+     *
+     * @throws IllegalArgumentException if the number is less than 1
+     */
+    public Builder maxEventStreamsPerUser(int maxEventStreamsPerUser) {
+      if (maxEventStreamsPerUser < 1) {
+        throw new IllegalArgumentException(
+            "maxEventStreamsPerUser must be at least 1: " + maxEventStreamsPerUser);
+      }
+      this.maxEventStreamsPerUser = maxEventStreamsPerUser;
       return this;
     }
 

@@ -20,6 +20,24 @@ class IntroPageFeatureBuilderTest {
   }
 
   @Test
+  void eventsHeartbeat_notPositive_isRefused() {
+    IntroPageFeature.Builder builder = IntroPageFeature.builder();
+
+    assertThatThrownBy(() -> builder.eventsHeartbeat(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("eventsHeartbeat");
+    assertThatThrownBy(() -> builder.eventsHeartbeat(Duration.ofSeconds(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void maxEventStreamsPerUser_belowOne_isRefused() {
+    assertThatThrownBy(() -> IntroPageFeature.builder().maxEventStreamsPerUser(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxEventStreamsPerUser");
+  }
+
+  @Test
   void stats_isOneObjectPerBuilder() {
     IntroPageFeature.Builder builder = IntroPageFeature.builder();
 

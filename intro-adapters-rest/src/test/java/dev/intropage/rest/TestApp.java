@@ -9,6 +9,7 @@ import dev.intropage.core.CacheScope;
 import dev.intropage.core.Criticality;
 import dev.intropage.core.IntroPageEngine;
 import dev.intropage.core.Invalidation;
+import dev.intropage.core.InvalidationBus;
 import dev.intropage.core.SectionKey;
 import dev.intropage.core.SectionPolicy;
 import dev.intropage.core.actions.ActionItem;
@@ -45,8 +46,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.eclipse.jetty.server.NetworkConnector;
 import org.glassfish.jersey.jdkhttp.JdkHttpServerFactory;
+import org.glassfish.jersey.jetty.JettyHttpContainerFactory;
 import org.glassfish.jersey.server.ResourceConfig;
 import org.jspecify.annotations.Nullable;
 
@@ -74,9 +79,16 @@ final class TestApp implements AutoCloseable {
   final AtomicReference<PreferencesOutcome> nextPreferences = new AtomicReference<>();
   final AtomicReference<ActionOutcome> nextAction = new AtomicReference<>();
   final List<String> writes = new ArrayList<>();
+
+  /** Action items the port returns besides the two fixed ones, for tests that change the data. */
+  final List<ActionItem> extraItems = new CopyOnWriteArrayList<>();
+
+  final InvalidationBus bus;
   final IntroPageEngine engine;
   final IntroPageFeature.Builder rest;
-  private final HttpServer server;
+  final IntroPageFeature feature;
+  private final @Nullable HttpServer server;
+  private final org.eclipse.jetty.server.@Nullable Server jetty;
   private final HttpClient client = HttpClient.newHttpClient();
   final URI base;
 
@@ -85,6 +97,24 @@ final class TestApp implements AutoCloseable {
   }
 
   TestApp(boolean writers, java.util.function.BooleanSupplier readiness) {
+    this(writers, readiness, InvalidationBus.inProcess(), rest -> {}, false);
+  }
+
+  /**
+   * Starts the app on Jetty, whose container can hold server-sent event streams open (the JDK
+   * server's cannot), over an engine on the bus, with the feature's options set by the test.
+   */
+  static TestApp onJetty(InvalidationBus bus, Consumer<IntroPageFeature.Builder> options) {
+    return new TestApp(true, () -> true, bus, options, true);
+  }
+
+  private TestApp(
+      boolean writers,
+      java.util.function.BooleanSupplier readiness,
+      InvalidationBus bus,
+      Consumer<IntroPageFeature.Builder> options,
+      boolean onJetty) {
+    this.bus = bus;
     rest = IntroPageFeature.builder().clock(clock);
     engine = engine(rest.stats());
     nextPreferences.set(PreferencesOutcome.applied(preferences(2)));
@@ -93,9 +123,21 @@ final class TestApp implements AutoCloseable {
     if (writers) {
       rest.preferences(preferenceWriter()).actionItems(actionWriter());
     }
-    ResourceConfig config = new ResourceConfig().register(rest.build());
-    server = JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config);
-    base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    options.accept(rest);
+    feature = rest.build();
+    ResourceConfig config = new ResourceConfig().register(feature);
+    if (onJetty) {
+      server = null;
+      jetty = JettyHttpContainerFactory.createServer(URI.create("http://127.0.0.1:0/"), config);
+      int port = ((NetworkConnector) jetty.getConnectors()[0]).getLocalPort();
+      base = URI.create("http://127.0.0.1:" + port);
+    } else {
+      jetty = null;
+      HttpServer jdk =
+          JdkHttpServerFactory.createHttpServer(URI.create("http://127.0.0.1:0/"), config);
+      server = jdk;
+      base = URI.create("http://127.0.0.1:" + jdk.getAddress().getPort());
+    }
   }
 
   static Caller verify(String token) {
@@ -137,7 +179,13 @@ final class TestApp implements AutoCloseable {
         .users(id -> Optional.ofNullable(users.get(id)))
         .preferences(id -> Optional.empty())
         .dailyStats(stats())
-        .actionItems((owner, limit) -> openItems(owner))
+        .actionItems(
+            (owner, limit) -> {
+              List<ActionItem> items = new ArrayList<>(openItems(owner));
+              extraItems.stream().filter(item -> item.owner().equals(owner)).forEach(items::add);
+              return items;
+            })
+        .invalidationBus(bus)
         .activity(
             (user, teams, before, limit) ->
                 activity().stream()
@@ -339,7 +387,17 @@ final class TestApp implements AutoCloseable {
 
   @Override
   public void close() {
-    server.stop(0);
+    feature.close();
+    if (server != null) {
+      server.stop(0);
+    }
+    if (jetty != null) {
+      try {
+        jetty.stop();
+      } catch (Exception e) {
+        throw new IllegalStateException("Jetty did not stop", e);
+      }
+    }
     engine.close();
   }
 }

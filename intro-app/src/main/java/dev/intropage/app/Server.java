@@ -65,6 +65,7 @@ final class Server implements AutoCloseable {
   static final long GRACE_SECONDS = 10;
 
   private final org.eclipse.jetty.server.Server http;
+  private final IntroPageFeature feature;
   private final IntroPageEngine engine;
   private final InvalidationBus bus;
   private final Database database;
@@ -78,12 +79,14 @@ final class Server implements AutoCloseable {
 
   private Server(
       org.eclipse.jetty.server.Server http,
+      IntroPageFeature feature,
       IntroPageEngine engine,
       InvalidationBus bus,
       Database database,
       AtomicBoolean ready,
       URI uri) {
     this.http = http;
+    this.feature = feature;
     this.engine = engine;
     this.bus = bus;
     this.database = database;
@@ -160,6 +163,7 @@ final class Server implements AutoCloseable {
             .verifier(verifier)
             .actionItems(adapters.actionItemWriter())
             .preferences(adapters.preferenceWriter())
+            .invalidationBus(bus)
             .build();
 
     ResourceConfig application = new ResourceConfig();
@@ -206,7 +210,7 @@ final class Server implements AutoCloseable {
     }
     int port = ((NetworkConnector) http.getConnectors()[0]).getLocalPort();
     URI uri = URI.create("http://" + hostForUri(config.httpHost()) + ":" + port + "/");
-    Server server = new Server(http, engine, bus, database, ready, uri);
+    Server server = new Server(http, feature, engine, bus, database, ready, uri);
 
     var applied = migrations.apply();
     LOG.info("schema at version {}", applied.toVersion());
@@ -323,6 +327,7 @@ final class Server implements AutoCloseable {
       return;
     }
     ready.set(false);
+    feature.close();
     try {
       http.stop();
     } catch (Exception e) {

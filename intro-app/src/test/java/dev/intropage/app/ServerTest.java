@@ -93,6 +93,17 @@ class ServerTest {
           .contains("\"name\":\"migrations\",\"state\":\"UP\"", "\"schemaVersion\":\"6\"");
       assertThat(get(uri, "api/v1/intro-page/grace", token.group(1)).statusCode()).isEqualTo(403);
 
+      HttpResponse<java.util.stream.Stream<String>> events =
+          http.send(
+              HttpRequest.newBuilder(uri.resolve("api/v1/intro-page/ada/events"))
+                  .header("Authorization", "Bearer " + token.group(1))
+                  .build(),
+              HttpResponse.BodyHandlers.ofLines());
+      assertThat(events.statusCode()).isEqualTo(200);
+      try (java.util.stream.Stream<String> lines = events.body()) {
+        assertThat(lines.limit(20).anyMatch(line -> line.equals("event: page"))).isTrue();
+      }
+
       String metrics = get(uri, "metrics", "").body();
       assertThat(metrics)
           .contains("intro_section_duration_seconds_bucket", "intro_page_duration_seconds")

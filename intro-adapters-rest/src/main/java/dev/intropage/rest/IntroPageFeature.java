@@ -17,8 +17,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The whole REST adapter as one JAX-RS feature: register it in the host's Jersey application and
  * the intro page's endpoints, their security, JSON, problem details, request ids, body limit and
- * gzip come with it. Everything is registered as an instance or a plain provider class; nothing is
- * scanned.
+ * gzip come with it, and unless {@link Builder#openApi(boolean) turned off} the OpenAPI document
+ * ({@code /openapi.json}, {@code /openapi.yaml}) and Swagger UI ({@code /docs}). Everything is
+ * registered as an instance or a plain provider class; nothing is scanned.
  *
  * {@snippet :
  * IntroPageFeature.Builder rest = IntroPageFeature.builder();
@@ -42,6 +43,7 @@ public final class IntroPageFeature implements Feature {
   private final HealthResource health;
   private final TokenVerifier verifier;
   private final ObjectMapper mapper;
+  private final boolean openApi;
 
   private IntroPageFeature(Builder builder) {
     this.mapper = Json.mapper();
@@ -56,6 +58,13 @@ public final class IntroPageFeature implements Feature {
             builder.clock,
             mapper);
     this.health = new HealthResource(builder.readiness);
+    this.openApi = builder.openApi;
+  }
+
+  /** The version in the jar's manifest, or {@code dev} when run from classes. */
+  static String version() {
+    String version = IntroPageFeature.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
   }
 
   /** Returns a builder for the feature. */
@@ -75,6 +84,10 @@ public final class IntroPageFeature implements Feature {
     context.register(GZipEncoder.class);
     context.register(resource);
     context.register(health);
+    if (openApi) {
+      context.register(new OpenApiResource(version()));
+      context.register(new SwaggerUiResource());
+    }
     return true;
   }
 
@@ -90,6 +103,7 @@ public final class IntroPageFeature implements Feature {
     private BooleanSupplier readiness = () -> true;
     private Clock clock = Clock.systemUTC();
     private @Nullable EngineStats stats;
+    private boolean openApi = true;
 
     private Builder() {}
 
@@ -120,6 +134,18 @@ public final class IntroPageFeature implements Feature {
     /** Sets the check behind {@code /health/ready} (always ready by default). */
     public Builder readiness(BooleanSupplier readiness) {
       this.readiness = requireNonNull(readiness, "readiness");
+      return this;
+    }
+
+    /**
+     * Sets whether the feature serves its API documentation, open to anyone: the OpenAPI 3.1
+     * document at {@code GET /openapi.json} and {@code GET /openapi.yaml}, read from the
+     * annotations of every root resource registered in the application (the host's too), and
+     * Swagger UI at {@code GET /docs}. On by default; a host that documents its API elsewhere turns
+     * it off.
+     */
+    public Builder openApi(boolean openApi) {
+      this.openApi = openApi;
       return this;
     }
 

@@ -85,7 +85,11 @@ final class TestApp implements AutoCloseable {
   }
 
   TestApp(boolean writers, java.util.function.BooleanSupplier readiness) {
-    rest = IntroPageFeature.builder().clock(clock);
+    this(writers, readiness, true);
+  }
+
+  TestApp(boolean writers, java.util.function.BooleanSupplier readiness, boolean openApi) {
+    rest = IntroPageFeature.builder().clock(clock).openApi(openApi);
     engine = engine(rest.stats());
     nextPreferences.set(PreferencesOutcome.applied(preferences(2)));
     nextAction.set(ActionOutcome.applied(item("a-1", 1)));

@@ -4,6 +4,12 @@ import static java.util.Objects.requireNonNull;
 
 import dev.intropage.core.model.UserId;
 import dev.intropage.rest.AccessPolicy.Action;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +29,7 @@ import jakarta.ws.rs.sse.SseEventSink;
  * IntroPageFeature}. Thread-safe.
  */
 @Path("/api/v1/intro-page/{userId}/events")
+@SecurityRequirement(name = IntroPageResource.BEARER)
 public final class EventsResource {
   private final EventStreams streams;
   private final AccessPolicy policy;
@@ -35,9 +42,63 @@ public final class EventsResource {
   /** Opens the owner's event stream; the first event is the whole page. */
   @GET
   @Produces(MediaType.SERVER_SENT_EVENTS)
+  @Operation(
+      summary = "The owner's page as server-sent events",
+      description =
+          "A stream of `event: page` events: the whole page first, then again whenever an"
+              + " invalidation changes it; `: heartbeat` comments keep it open. Only the page's"
+              + " owner may listen. Format and limits: docs/events.md.",
+      responses = {
+        @ApiResponse(
+            responseCode = "200",
+            description = "The event stream",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS)),
+        @ApiResponse(
+            responseCode = "400",
+            description = "Invalid or reserved user id",
+            content =
+                @Content(
+                    mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "401",
+            description = "No bearer token, or one the verifier refused",
+            content =
+                @Content(
+                    mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "403",
+            description = "Not the page's owner (operators included)",
+            content =
+                @Content(
+                    mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "429",
+            description = "Too many open streams for this user",
+            content =
+                @Content(
+                    mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "501",
+            description = "No invalidation bus configured",
+            content =
+                @Content(
+                    mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "503",
+            description = "Shutting down",
+            content =
+                @Content(
+                    mediaType = Problem.MEDIA_TYPE,
+                    schema = @Schema(implementation = Problem.class)))
+      })
   public void events(
       @Context SecurityContext security,
-      @PathParam("userId") String userId,
+      @Parameter(description = "The page owner's user id") @PathParam("userId") String userId,
       @Context SseEventSink sink,
       @Context Sse sse) {
     if (!(security.getUserPrincipal() instanceof AuthenticationFilter.CallerPrincipal principal)) {

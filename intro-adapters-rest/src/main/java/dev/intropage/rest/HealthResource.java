@@ -3,6 +3,11 @@ package dev.intropage.rest;
 import static java.util.Objects.requireNonNull;
 
 import dev.intropage.rest.Views.StatusView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -19,6 +24,7 @@ import java.util.function.BooleanSupplier;
  */
 @Path("/health")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "health", description = "Probes for load balancers and orchestrators; no token.")
 public final class HealthResource {
   private final BooleanSupplier readiness;
 
@@ -29,6 +35,14 @@ public final class HealthResource {
   /** 200 while the process can answer at all. */
   @GET
   @Path("live")
+  @Operation(
+      summary = "Liveness",
+      description = "200 while the process can answer at all. Open to anyone.",
+      responses =
+          @ApiResponse(
+              responseCode = "200",
+              description = "`UP`",
+              content = @Content(schema = @Schema(implementation = StatusView.class))))
   public StatusView live() {
     return new StatusView("UP");
   }
@@ -36,6 +50,21 @@ public final class HealthResource {
   /** 200 when the host says it is ready, else 503; a failing check counts as not ready. */
   @GET
   @Path("ready")
+  @Operation(
+      summary = "Readiness",
+      description =
+          "200 when the host's readiness check passes (database reachable, migrations applied),"
+              + " else 503. Open to anyone.",
+      responses = {
+        @ApiResponse(
+            responseCode = "200",
+            description = "`UP`: ready for traffic",
+            content = @Content(schema = @Schema(implementation = StatusView.class))),
+        @ApiResponse(
+            responseCode = "503",
+            description = "`DOWN`: not ready, or the check failed",
+            content = @Content(schema = @Schema(implementation = StatusView.class)))
+      })
   public Response ready() {
     boolean ready;
     try {

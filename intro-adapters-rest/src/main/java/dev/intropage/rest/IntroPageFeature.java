@@ -19,8 +19,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The whole REST adapter as one JAX-RS feature: register it in the host's Jersey application and
  * the intro page's endpoints, their security, JSON, problem details, request ids, body limit and
- * gzip come with it. Everything is registered as an instance or a plain provider class; nothing is
- * scanned.
+ * gzip come with it, and unless {@link Builder#openApi(boolean) turned off} the OpenAPI document
+ * ({@code /openapi.json}, {@code /openapi.yaml}) and Swagger UI ({@code /docs}). Everything is
+ * registered as an instance or a plain provider class; nothing is scanned.
  *
  * {@snippet :
  * IntroPageFeature.Builder rest = IntroPageFeature.builder();
@@ -55,6 +56,7 @@ public final class IntroPageFeature implements Feature, AutoCloseable {
   private final EventStreams events;
   private final TokenVerifier verifier;
   private final ObjectMapper mapper;
+  private final boolean openApi;
 
   private IntroPageFeature(Builder builder) {
     this.mapper = Json.mapper();
@@ -76,6 +78,13 @@ public final class IntroPageFeature implements Feature, AutoCloseable {
             builder.eventsHeartbeat,
             builder.maxEventStreamsPerUser,
             mapper);
+    this.openApi = builder.openApi;
+  }
+
+  /** The version in the jar's manifest, or {@code dev} when run from classes. */
+  static String version() {
+    String version = IntroPageFeature.class.getPackage().getImplementationVersion();
+    return version == null ? "dev" : version;
   }
 
   /** Returns a builder for the feature. */
@@ -96,6 +105,10 @@ public final class IntroPageFeature implements Feature, AutoCloseable {
     context.register(resource);
     context.register(health);
     context.register(new EventsResource(events, new AccessPolicy()));
+    if (openApi) {
+      context.register(new OpenApiResource(version()));
+      context.register(new SwaggerUiResource());
+    }
     return true;
   }
 
@@ -130,6 +143,7 @@ public final class IntroPageFeature implements Feature, AutoCloseable {
     private @Nullable InvalidationBus invalidationBus;
     private Duration eventsHeartbeat = Duration.ofSeconds(15);
     private int maxEventStreamsPerUser = 3;
+    private boolean openApi = true;
 
     private Builder() {}
 
@@ -160,6 +174,18 @@ public final class IntroPageFeature implements Feature, AutoCloseable {
     /** Sets the check behind {@code /health/ready} (always ready by default). */
     public Builder readiness(BooleanSupplier readiness) {
       this.readiness = requireNonNull(readiness, "readiness");
+      return this;
+    }
+
+    /**
+     * Sets whether the feature serves its API documentation, open to anyone: the OpenAPI 3.1
+     * document at {@code GET /openapi.json} and {@code GET /openapi.yaml}, read from the
+     * annotations of every root resource registered in the application (the host's too), and
+     * Swagger UI at {@code GET /docs}. On by default; a host that documents its API elsewhere turns
+     * it off.
+     */
+    public Builder openApi(boolean openApi) {
+      this.openApi = openApi;
       return this;
     }
 

@@ -30,6 +30,17 @@ import dev.intropage.rest.Views.PageView;
 import dev.intropage.rest.Views.PreferencesBody;
 import dev.intropage.rest.Views.PreferencesView;
 import dev.intropage.rest.Views.SectionHealthView;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -72,7 +83,25 @@ import org.jspecify.annotations.Nullable;
  */
 @Path("/api/v1/intro-page")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "intro-page", description = "The signed-in user's intro page and what acts on it.")
+@SecurityScheme(
+    name = IntroPageResource.BEARER,
+    type = SecuritySchemeType.HTTP,
+    scheme = "bearer",
+    bearerFormat = "JWT",
+    description =
+        "A JWT from the host's auth system: `sub` is the user id, `roles` a list that may hold"
+            + " `intro:admin`.")
+@SecurityRequirement(name = IntroPageResource.BEARER)
 public final class IntroPageResource {
+  static final String BEARER = "bearer";
+  static final String PROBLEM = Problem.MEDIA_TYPE;
+  static final String IDEMPOTENCY_DESCRIPTION =
+      "1 to 255 visible ASCII characters, unique per change: a retry with the same key and request"
+          + " gets the first answer, the same key with another request 422.";
+  static final String USER_ID_DESCRIPTION =
+      "The page's owner: an opaque id of 1 to 128 characters of `[A-Za-z0-9._@:-]`; `metrics` and"
+          + " `cache` are reserved.";
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   static final int DEFAULT_LIMIT = 20;
   static final int MAX_LIMIT = 100;
@@ -107,11 +136,79 @@ public final class IntroPageResource {
   /** The assembled page, with a validator, timing per section and caching directives. */
   @GET
   @Path("{userId}")
+  @Operation(
+      summary = "The user's intro page",
+      description =
+          "Assembles the page: every section with its status, source, age and elapsed time. For"
+              + " the page's owner or an `intro:admin`. A weak ETag covers the content, so a"
+              + " client that sends it back in If-None-Match gets 304 while nothing changed; the"
+              + " Server-Timing header names every section's status and time; gzip on request.",
+      parameters =
+          @Parameter(
+              name = HttpHeaders.IF_NONE_MATCH,
+              in = ParameterIn.HEADER,
+              description = "The ETag of a page the client holds; 304 while it still matches.",
+              schema = @Schema(type = "string")),
+      responses = {
+        @ApiResponse(
+            responseCode = "200",
+            description = "The page",
+            headers = {
+              @Header(name = HttpHeaders.ETAG, description = "Weak validator of the content"),
+              @Header(
+                  name = "Server-Timing",
+                  description = "Each section's time and status, and the total"),
+              @Header(name = HttpHeaders.CACHE_CONTROL, description = "`private, no-cache`")
+            },
+            content = @Content(schema = @Schema(implementation = PageView.class))),
+        @ApiResponse(
+            responseCode = "304",
+            description = "Not modified: If-None-Match matches the page's ETag"),
+        @ApiResponse(
+            responseCode = "400",
+            description = "Invalid or reserved user id, or an unknown or empty `sections` filter",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "401",
+            description = "No bearer token, or one the verifier refused",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "403",
+            description = "The caller is neither the owner nor an `intro:admin`",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "404",
+            description = "Unknown user",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "500",
+            description = "Internal error; the problem carries an incident id that is also logged",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "503",
+            description =
+                "A required section has no usable value; the problem names it and its status,"
+                    + " with Retry-After",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+      })
   public Response page(
       @Context SecurityContext security,
       @Context Request request,
-      @PathParam("userId") String userId,
-      @QueryParam("sections") @Nullable String sections) {
+      @Parameter(description = USER_ID_DESCRIPTION, example = "ada") @PathParam("userId")
+          String userId,
+      @Parameter(
+              description =
+                  "Comma-separated section names to build, such as `statistics,actions`; all when"
+                      + " absent.",
+              example = "statistics,actions")
+          @QueryParam("sections")
+          @Nullable String sections) {
     UserId user = authorize(security, Action.READ, userId);
     PageRequest pageRequest = PageRequest.of(user);
     if (sections != null) {
@@ -135,7 +232,41 @@ public final class IntroPageResource {
   /** The health of every section the engine builds pages from. */
   @GET
   @Path("{userId}/health")
-  public HealthView health(@Context SecurityContext security, @PathParam("userId") String userId) {
+  @Operation(
+      summary = "Section health for the user's page",
+      description =
+          "Every section the engine builds pages from: criticality, circuit breaker state, last"
+              + " success and failure. For the page's owner or an `intro:admin`.",
+      responses = {
+        @ApiResponse(
+            responseCode = "200",
+            description = "The sections' health",
+            content = @Content(schema = @Schema(implementation = HealthView.class))),
+        @ApiResponse(
+            responseCode = "400",
+            description = "Invalid or reserved user id",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "401",
+            description = "No bearer token, or one the verifier refused",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "403",
+            description = "The caller is neither the owner nor an `intro:admin`",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "500",
+            description = "Internal error; the problem carries an incident id that is also logged",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+      })
+  public HealthView health(
+      @Context SecurityContext security,
+      @Parameter(description = USER_ID_DESCRIPTION, example = "ada") @PathParam("userId")
+          String userId) {
     UserId user = authorize(security, Action.READ, userId);
     List<SectionHealthView> sections = new ArrayList<>();
     for (SectionHealth health : engine.health()) {
@@ -147,11 +278,62 @@ public final class IntroPageResource {
   /** Older activity, a page at a time. */
   @GET
   @Path("{userId}/activity")
+  @Operation(
+      summary = "Older activity, a page at a time",
+      description =
+          "The user's activity feed, newest first, grouped; follow `nextCursor` for the page"
+              + " after. For the page's owner or an `intro:admin`.",
+      responses = {
+        @ApiResponse(
+            responseCode = "200",
+            description = "One page of the feed",
+            content = @Content(schema = @Schema(implementation = ActivityFeed.class))),
+        @ApiResponse(
+            responseCode = "400",
+            description =
+                "Invalid or reserved user id, a cursor this server did not make, or a"
+                    + " limit out of range",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "401",
+            description = "No bearer token, or one the verifier refused",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "403",
+            description = "The caller is neither the owner nor an `intro:admin`",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "404",
+            description = "Unknown user",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "500",
+            description = "Internal error; the problem carries an incident id that is also logged",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "501",
+            description = "The server has no activity feed",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+      })
   public ActivityFeed activity(
       @Context SecurityContext security,
-      @PathParam("userId") String userId,
-      @QueryParam("cursor") @Nullable String cursor,
-      @QueryParam("limit") @Nullable String limit) {
+      @Parameter(description = USER_ID_DESCRIPTION, example = "ada") @PathParam("userId")
+          String userId,
+      @Parameter(description = "The `nextCursor` of the page before; the newest page when absent.")
+          @QueryParam("cursor")
+          @Nullable String cursor,
+      @Parameter(
+              description = "How many events, 1 to 100.",
+              schema =
+                  @Schema(type = "integer", minimum = "1", maximum = "100", defaultValue = "20"))
+          @QueryParam("limit")
+          @Nullable String limit) {
     UserId user = authorize(security, Action.READ, userId);
     int size = limit(limit);
     try {
@@ -165,6 +347,32 @@ public final class IntroPageResource {
   /** Operator view of the engine: latencies, statuses, cache and breakers. */
   @GET
   @Path("metrics")
+  @Operation(
+      summary = "Engine metrics for operators",
+      description =
+          "Latency percentiles per section and page, section statuses, cache hit ratios and"
+              + " circuit breaker states of this instance. For `intro:admin` only.",
+      responses = {
+        @ApiResponse(
+            responseCode = "200",
+            description = "`engine` (the statistics) and `breakers` (state per section)",
+            content = @Content(schema = @Schema(type = "object"))),
+        @ApiResponse(
+            responseCode = "401",
+            description = "No bearer token, or one the verifier refused",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "403",
+            description = "The caller is not an `intro:admin`",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "500",
+            description = "Internal error; the problem carries an incident id that is also logged",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+      })
   public Map<String, Object> metrics(@Context SecurityContext security) {
     operate(security);
     Map<String, String> breakers = new TreeMap<>();
@@ -181,6 +389,51 @@ public final class IntroPageResource {
   @POST
   @Path("cache/invalidate")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Drop cached sections",
+      description =
+          "Drops cached values of one user, one section, both or all (an empty body), on every"
+              + " instance. For `intro:admin` only.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              description = "What to drop; `{}` drops everything.",
+              content = @Content(schema = @Schema(implementation = InvalidateBody.class))),
+      responses = {
+        @ApiResponse(
+            responseCode = "202",
+            description = "Accepted: what was dropped (null means every)",
+            content = @Content(schema = @Schema(implementation = InvalidatedView.class))),
+        @ApiResponse(
+            responseCode = "400",
+            description = "Unknown section, invalid user id, or malformed JSON",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "401",
+            description = "No bearer token, or one the verifier refused",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "403",
+            description = "The caller is not an `intro:admin`",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "413",
+            description = "Body over 64 KiB",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "415",
+            description = "Content-Type is not application/json",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "500",
+            description = "Internal error; the problem carries an incident id that is also logged",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+      })
   public Response invalidate(@Context SecurityContext security, @Nullable InvalidateBody body) {
     operate(security);
     Optional<UserId> user =
@@ -200,11 +453,91 @@ public final class IntroPageResource {
   @PUT
   @Path("{userId}/preferences")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Update the user's preferences",
+      description =
+          "Replaces each preference present in the body and leaves the others. For the page's"
+              + " owner only. Optimistic: If-Match names the version last seen (the ETag of the"
+              + " last update); an Idempotency-Key makes a retry safe.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              description = "The preferences to change.",
+              content = @Content(schema = @Schema(implementation = PreferencesBody.class))),
+      responses = {
+        @ApiResponse(
+            responseCode = "200",
+            description = "Stored; the ETag is the new version",
+            headers = @Header(name = HttpHeaders.ETAG, description = "The new version, quoted"),
+            content = @Content(schema = @Schema(implementation = PreferencesView.class))),
+        @ApiResponse(
+            responseCode = "400",
+            description =
+                "Invalid user id, malformed If-Match, missing or malformed Idempotency-Key, missing"
+                    + " body, unknown field or malformed JSON",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "401",
+            description = "No bearer token, or one the verifier refused",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "403",
+            description = "The caller is not the owner",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "412",
+            description = "The preferences changed since the If-Match version; nothing changed",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "413",
+            description = "Body over 64 KiB",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "415",
+            description = "Content-Type is not application/json",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "422",
+            description =
+                "The update breaks a rule (field errors listed), or the Idempotency-Key was used"
+                    + " for a different request",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "428",
+            description = "No If-Match",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "500",
+            description = "Internal error; the problem carries an incident id that is also logged",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "501",
+            description = "The server stores no preferences",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+      })
   public Response preferences(
       @Context SecurityContext security,
-      @PathParam("userId") String userId,
-      @HeaderParam(HttpHeaders.IF_MATCH) @Nullable String ifMatch,
-      @HeaderParam(IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+      @Parameter(description = USER_ID_DESCRIPTION, example = "ada") @PathParam("userId")
+          String userId,
+      @Parameter(
+              required = true,
+              description = "The version last seen, quoted, such as `\"3\"`; 428 without it.",
+              example = "\"3\"")
+          @HeaderParam(HttpHeaders.IF_MATCH)
+          @Nullable String ifMatch,
+      @Parameter(required = true, description = IDEMPOTENCY_DESCRIPTION, example = "7d1c0f2e")
+          @HeaderParam(IDEMPOTENCY_KEY)
+          @Nullable String idempotencyKey,
       @Nullable PreferencesBody body) {
     UserId user = authorize(security, Action.WRITE, userId);
     PreferenceWriter writer = preferences;
@@ -262,12 +595,93 @@ public final class IntroPageResource {
   @POST
   @Path("{userId}/actions/{itemId}/{command: complete|dismiss|snooze}")
   @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(
+      summary = "Complete, dismiss or snooze an action item",
+      description =
+          "Changes one of the owner's action items under the version last seen. For the page's"
+              + " owner only. `until` is required to snooze and refused otherwise; an"
+              + " Idempotency-Key makes a retry safe.",
+      requestBody =
+          @io.swagger.v3.oas.annotations.parameters.RequestBody(
+              required = true,
+              description = "The item's version last seen, and for snooze when it shows again.",
+              content = @Content(schema = @Schema(implementation = ActionBody.class))),
+      responses = {
+        @ApiResponse(
+            responseCode = "200",
+            description = "Done: the item as it is now",
+            content = @Content(schema = @Schema(implementation = ActionItemView.class))),
+        @ApiResponse(
+            responseCode = "400",
+            description =
+                "Invalid user id, missing version, `until` missing for snooze or given otherwise,"
+                    + " missing or malformed Idempotency-Key, missing body or malformed JSON",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "401",
+            description = "No bearer token, or one the verifier refused",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "403",
+            description = "The caller is not the owner",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "404",
+            description = "The user has no such item",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "409",
+            description = "The item changed since the version sent",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "413",
+            description = "Body over 64 KiB",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "415",
+            description = "Content-Type is not application/json",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "422",
+            description =
+                "The item's state refuses the command, or the Idempotency-Key was used for a"
+                    + " different request",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "500",
+            description = "Internal error; the problem carries an incident id that is also logged",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class))),
+        @ApiResponse(
+            responseCode = "501",
+            description = "The server stores no action items",
+            content =
+                @Content(mediaType = PROBLEM, schema = @Schema(implementation = Problem.class)))
+      })
   public Response act(
       @Context SecurityContext security,
-      @PathParam("userId") String userId,
-      @PathParam("itemId") String itemId,
-      @PathParam("command") String command,
-      @HeaderParam(IDEMPOTENCY_KEY) @Nullable String idempotencyKey,
+      @Parameter(description = USER_ID_DESCRIPTION, example = "ada") @PathParam("userId")
+          String userId,
+      @Parameter(description = "The action item's id.") @PathParam("itemId") String itemId,
+      @Parameter(
+              description = "What to do with the item.",
+              schema =
+                  @Schema(
+                      type = "string",
+                      allowableValues = {"complete", "dismiss", "snooze"}))
+          @PathParam("command")
+          String command,
+      @Parameter(required = true, description = IDEMPOTENCY_DESCRIPTION, example = "7d1c0f2e")
+          @HeaderParam(IDEMPOTENCY_KEY)
+          @Nullable String idempotencyKey,
       @Nullable ActionBody body) {
     UserId user = authorize(security, Action.WRITE, userId);
     ActionItemWriter writer = actionItems;

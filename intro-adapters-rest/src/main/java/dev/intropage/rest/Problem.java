@@ -1,6 +1,7 @@
 package dev.intropage.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -18,6 +19,12 @@ import org.jspecify.annotations.Nullable;
  * @param sectionStatus what happened to that section
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(
+    name = "Problem",
+    description =
+        "An RFC 9457 problem detail. `errors` names offending inputs; `incidentId` is logged with"
+            + " a 500; `section` and `sectionStatus` name the required section behind a 503.",
+    requiredProperties = {"type", "title", "status", "detail", "instance"})
 record Problem(
     String type,
     String title,

@@ -108,6 +108,10 @@ final class TestApp implements AutoCloseable {
     return new TestApp(true, () -> true, bus, options, true);
   }
 
+  TestApp(boolean writers, java.util.function.BooleanSupplier readiness, boolean openApi) {
+    this(writers, readiness, InvalidationBus.inProcess(), rest -> rest.openApi(openApi), false);
+  }
+
   private TestApp(
       boolean writers,
       java.util.function.BooleanSupplier readiness,

@@ -23,6 +23,9 @@ final class RequestLog implements ContainerRequestFilter, ContainerResponseFilte
   private static final Logger LOG = LoggerFactory.getLogger("dev.intropage.access");
   private static final String STARTED = RequestLog.class.getName() + ".started";
 
+  /** Where the REST adapter keeps the request's id (taken from X-Request-Id or made). */
+  static final String REQUEST_ID = "dev.intropage.rest.requestId";
+
   private final MeterRegistry registry;
 
   RequestLog(MeterRegistry registry) {
@@ -40,7 +43,7 @@ final class RequestLog implements ContainerRequestFilter, ContainerResponseFilte
     long nanos = started instanceof Long start ? System.nanoTime() - start : 0;
     Principal principal = request.getSecurityContext().getUserPrincipal();
     String user = principal == null ? "-" : principal.getName();
-    Object requestId = response.getHeaders().getFirst("X-Request-Id");
+    Object requestId = request.getProperty(REQUEST_ID);
     String path = "/" + request.getUriInfo().getPath();
     LOG.atInfo()
         .addKeyValue("requestId", requestId == null ? "-" : requestId)

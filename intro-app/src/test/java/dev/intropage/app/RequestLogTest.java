@@ -1,0 +1,56 @@
+package dev.intropage.app;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.intropage.app.config.AppConfig;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
+
+/** One access line per request, carrying the request id the response returns. */
+class RequestLogTest {
+  @Test
+  void accessLine_hasTheRequestIdMethodPathAndStatus(@TempDir Path dir) throws Exception {
+    Logger access = (Logger) LoggerFactory.getLogger("dev.intropage.access");
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    access.addAppender(lines);
+    try (Server server =
+            Server.start(
+                AppConfig.from(
+                    Map.of(
+                        "INTRO_HTTP_PORT",
+                        "0",
+                        "INTRO_DB_URL",
+                        "jdbc:sqlite:" + dir.resolve("l.db"))),
+                Clock.systemUTC(),
+                new PrintStream(new ByteArrayOutputStream(), true, UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
+        HttpClient http = HttpClient.newHttpClient()) {
+      HttpResponse<String> response =
+          http.send(
+              HttpRequest.newBuilder(server.uri().resolve("health/live"))
+                  .header("X-Request-Id", "trace-42")
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertThat(response.headers().firstValue("X-Request-Id")).contains("trace-42");
+    } finally {
+      access.detachAppender(lines);
+    }
+    assertThat(lines.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .anySatisfy(line -> assertThat(line).startsWith("trace-42 - GET /health/live 200 "));
+  }
+}

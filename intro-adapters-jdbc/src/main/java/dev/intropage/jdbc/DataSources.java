@@ -42,7 +42,6 @@ public final class DataSources {
     config.setPoolName("intro-sqlite");
     config.setJdbcUrl("jdbc:sqlite:" + file.toAbsolutePath());
     config.setMaximumPoolSize(SQLITE_POOL_SIZE);
-    config.setMinimumIdle(1);
     // Read by sqlite-jdbc's SQLiteConfig when it opens each connection.
     config.addDataSourceProperty("journal_mode", "WAL");
     config.addDataSourceProperty("synchronous", "NORMAL");
@@ -71,7 +70,6 @@ public final class DataSources {
     config.setUsername(user);
     config.setPassword(password);
     config.setMaximumPoolSize(postgresPoolSize(Runtime.getRuntime().availableProcessors()));
-    config.setMinimumIdle(1);
     return new HikariDataSource(config);
   }
 

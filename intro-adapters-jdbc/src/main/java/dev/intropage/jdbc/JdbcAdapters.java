@@ -80,7 +80,7 @@ public final class JdbcAdapters {
    */
   public static JdbcAdapters create(DataSource dataSource, Clock clock) {
     requireNonNull(dataSource, "dataSource");
-    return create(Jdbi.create(dataSource), clock);
+    return create(PoolGate.jdbi(dataSource), clock);
   }
 
   /**

@@ -1,9 +1,8 @@
 package dev.intropage.rest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.intropage.core.IntroPageEngine;
 import dev.intropage.core.Invalidation;
 import dev.intropage.core.InvalidationBus;
@@ -64,7 +63,7 @@ final class EventStreams implements AutoCloseable {
   private final @Nullable InvalidationBus bus;
   private final Duration heartbeat;
   private final int maxPerUser;
-  private final ObjectMapper mapper;
+  private final PageJson json;
   private final ConcurrentHashMap<String, Set<Stream>> streams = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer;
   private final ExecutorService workers;
@@ -78,12 +77,12 @@ final class EventStreams implements AutoCloseable {
       @Nullable InvalidationBus bus,
       Duration heartbeat,
       int maxPerUser,
-      ObjectMapper mapper) {
+      PageJson json) {
     this.engine = requireNonNull(engine, "engine");
     this.bus = bus;
     this.heartbeat = requireNonNull(heartbeat, "heartbeat");
     this.maxPerUser = maxPerUser;
-    this.mapper = requireNonNull(mapper, "mapper");
+    this.json = requireNonNull(json, "json");
     this.timer =
         Executors.newSingleThreadScheduledExecutor(
             Thread.ofVirtual().name("intro-events-timer").factory());
@@ -217,16 +216,12 @@ final class EventStreams implements AutoCloseable {
   }
 
   private Page render(UserId user) {
-    PageView view = PageView.of(engine.assemble(PageRequest.of(user)));
+    PageView view = json.view(engine.assemble(PageRequest.of(user)));
     Set<String> sections = new HashSet<>();
     for (Views.SectionView section : view.sections()) {
       sections.add(section.key());
     }
-    try {
-      return new Page(PageTag.of(view, mapper), mapper.writeValueAsString(view), sections);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a page could not be written as JSON", e);
-    }
+    return new Page(json.tag(view), new String(json.bytes(view), UTF_8), sections);
   }
 
   /**

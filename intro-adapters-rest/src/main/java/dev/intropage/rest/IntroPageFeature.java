@@ -60,6 +60,7 @@ public final class IntroPageFeature implements Feature, AutoCloseable {
 
   private IntroPageFeature(Builder builder) {
     this.mapper = Json.mapper();
+    PageJson json = new PageJson(mapper);
     this.verifier = requireNonNull(builder.verifier);
     this.resource =
         new IntroPageResource(
@@ -69,7 +70,7 @@ public final class IntroPageFeature implements Feature, AutoCloseable {
             builder.preferences,
             requireNonNull(builder.stats),
             builder.clock,
-            mapper);
+            json);
     this.health = new HealthResource(builder.readiness);
     this.events =
         new EventStreams(
@@ -77,7 +78,7 @@ public final class IntroPageFeature implements Feature, AutoCloseable {
             builder.invalidationBus,
             builder.eventsHeartbeat,
             builder.maxEventStreamsPerUser,
-            mapper);
+            json);
     this.openApi = builder.openApi;
   }
 

@@ -2,8 +2,6 @@ package dev.intropage.rest;
 
 import static java.util.Objects.requireNonNull;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.intropage.core.IntroPage;
 import dev.intropage.core.IntroPageEngine;
 import dev.intropage.core.Invalidation;
@@ -57,12 +55,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -114,7 +108,7 @@ public final class IntroPageResource {
   private final @Nullable PreferenceWriter preferences;
   private final EngineStats stats;
   private final Clock clock;
-  private final ObjectMapper mapper;
+  private final PageJson json;
 
   IntroPageResource(
       IntroPageEngine engine,
@@ -123,14 +117,14 @@ public final class IntroPageResource {
       @Nullable PreferenceWriter preferences,
       EngineStats stats,
       Clock clock,
-      ObjectMapper mapper) {
+      PageJson json) {
     this.engine = requireNonNull(engine, "engine");
     this.policy = requireNonNull(policy, "policy");
     this.actionItems = actionItems;
     this.preferences = preferences;
     this.stats = requireNonNull(stats, "stats");
     this.clock = requireNonNull(clock, "clock");
-    this.mapper = requireNonNull(mapper, "mapper");
+    this.json = requireNonNull(json, "json");
   }
 
   /** The assembled page, with a validator, timing per section and caching directives. */
@@ -215,11 +209,11 @@ public final class IntroPageResource {
       pageRequest = pageRequest.withSections(sectionNames(sections));
     }
     IntroPage page = engine.assemble(pageRequest);
-    PageView view = PageView.of(page);
-    EntityTag tag = new EntityTag(validator(view), true);
+    PageView view = json.view(page);
+    EntityTag tag = new EntityTag(json.tag(view), true);
     Response.ResponseBuilder response = request.evaluatePreconditions(tag);
     if (response == null) {
-      response = Response.ok(bytes(view), MediaType.APPLICATION_JSON_TYPE);
+      response = Response.ok(json.bytes(view), MediaType.APPLICATION_JSON_TYPE);
     }
     return response
         .tag(tag)
@@ -827,38 +821,6 @@ public final class IntroPageResource {
         "This Idempotency-Key was used for a different request; use a new key for a new change.",
         List.of(new Problem.FieldProblem(IDEMPOTENCY_KEY, "was used for a different request")),
         Map.of());
-  }
-
-  private byte[] bytes(Object value) {
-    try {
-      return mapper.writeValueAsBytes(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a page could not be written as JSON", e);
-    }
-  }
-
-  /**
-   * Hashes what the page says, leaving out what differs between two requests for the same content
-   * (status, source, age and timings), so that a client holding the same data gets a 304. The tag
-   * is weak because two responses with it may differ in those fields.
-   */
-  private String validator(PageView view) {
-    List<Object> content = new ArrayList<>();
-    content.add(view.userId());
-    for (Views.SectionView section : view.sections()) {
-      content.add(
-          Arrays.asList(
-              section.key(),
-              section.data(),
-              section.error() == null ? null : section.error().code()));
-    }
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      byte[] digest = sha.digest(bytes(content));
-      return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 18));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 
   private static String serverTiming(IntroPage page) {

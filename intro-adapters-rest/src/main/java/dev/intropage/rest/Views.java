@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,10 +31,11 @@ final class Views {
    */
   record PageView(
       String userId, Instant assembledAt, long elapsedMillis, List<SectionView> sections) {
-    static PageView of(IntroPage page) {
+    /** Maps a page, putting each section's data through {@code data} (see {@link PageJson}). */
+    static PageView of(IntroPage page, Function<Object, Object> data) {
       List<SectionView> sections = new ArrayList<>(page.sections().size());
       for (SectionResult<?> result : page.sections()) {
-        sections.add(SectionView.of(result));
+        sections.add(SectionView.of(result, data));
       }
       return new PageView(
           page.user().value(), page.assembledAt(), page.elapsed().toMillis(), sections);
@@ -59,11 +61,11 @@ final class Views {
       long ageMillis,
       long elapsedMillis,
       @Nullable ErrorView error) {
-    static SectionView of(SectionResult<?> result) {
+    static SectionView of(SectionResult<?> result, Function<Object, Object> data) {
       return new SectionView(
           result.key().name(),
           result.status().name(),
-          result.data().orElse(null),
+          result.data().map(data).orElse(null),
           result.source().name(),
           result.age().toMillis(),
           result.elapsed().toMillis(),

@@ -1,0 +1,214 @@
+package dev.intropage.rest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.intropage.core.IntroPage;
+import dev.intropage.core.SectionError;
+import dev.intropage.core.SectionKey;
+import dev.intropage.core.SectionResult;
+import dev.intropage.core.SectionStatus;
+import dev.intropage.core.ValueSource;
+import dev.intropage.core.model.UserId;
+import dev.intropage.rest.Views.PageView;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The page's JSON and validator. The data of a cached section is the same object on every page, so
+ * it is written once; what the client receives is exactly what writing it every time gives.
+ */
+class PageJsonTest {
+  private static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
+  private static final SectionKey<Counted> WEATHER = SectionKey.of("weather", Counted.class);
+  private static final SectionKey<Counted> NEWS = SectionKey.of("news", Counted.class);
+
+  private final ObjectMapper mapper = Json.mapper();
+  private final PageJson json = new PageJson(mapper);
+
+  /** Section data that counts how often it is written. */
+  static final class Counted {
+    final AtomicInteger writes = new AtomicInteger();
+    private final String text;
+
+    Counted(String text) {
+      this.text = text;
+    }
+
+    @JsonProperty
+    String text() {
+      writes.incrementAndGet();
+      return text;
+    }
+
+    @JsonProperty
+    List<Integer> numbers() {
+      return List.of(1, 2, 3);
+    }
+  }
+
+  private static SectionResult<Counted> cached(
+      SectionKey<Counted> key, @Nullable Counted data, Duration age) {
+    return new SectionResult<>(
+        key,
+        data == null ? SectionStatus.TIMED_OUT : SectionStatus.CACHED,
+        Optional.ofNullable(data),
+        data == null ? ValueSource.NONE : ValueSource.CACHE,
+        age,
+        Duration.ofMillis(age.toMillis() % 7),
+        data == null
+            ? Optional.of(new SectionError("SECTION_TIMEOUT", "too slow", "reload"))
+            : Optional.empty());
+  }
+
+  private static IntroPage page(String user, List<SectionResult<?>> sections, Duration elapsed) {
+    return new IntroPage(UserId.of(user), NOW.plus(elapsed), sections, elapsed);
+  }
+
+  /** The page as the contract's mapper writes it with every section's data written in place. */
+  private Map<String, Object> expected(IntroPage page) {
+    List<Object> sections = new ArrayList<>();
+    for (SectionResult<?> result : page.sections()) {
+      Map<String, Object> section = new LinkedHashMap<>();
+      section.put("key", result.key().name());
+      section.put("status", result.status().name());
+      section.put("data", result.data().orElse(null));
+      section.put("source", result.source().name());
+      section.put("ageMillis", result.age().toMillis());
+      section.put("elapsedMillis", result.elapsed().toMillis());
+      section.put(
+          "error",
+          result
+              .error()
+              .map(
+                  e -> {
+                    Map<String, Object> error = new LinkedHashMap<>();
+                    error.put("code", e.code());
+                    error.put("message", e.message());
+                    error.put("hint", e.hint());
+                    return error;
+                  })
+              .orElse(null));
+      sections.add(section);
+    }
+    Map<String, Object> view = new LinkedHashMap<>();
+    view.put("userId", page.user().value());
+    view.put("assembledAt", page.assembledAt());
+    view.put("elapsedMillis", page.elapsed().toMillis());
+    view.put("sections", sections);
+    return view;
+  }
+
+  @Test
+  void bytes_sameDataOnTwoPages_writtenOnceAndEqualToWritingItEachTime() throws Exception {
+    Counted weather = new Counted("sunny, \"warm\" — 21 °C");
+    Counted news = new Counted("nothing new");
+    IntroPage first =
+        page(
+            "ada",
+            List.of(
+                cached(WEATHER, weather, Duration.ofMillis(5)), cached(NEWS, news, Duration.ZERO)),
+            Duration.ofMillis(3));
+    IntroPage second =
+        page(
+            "ada",
+            List.of(
+                cached(WEATHER, weather, Duration.ofMillis(905)),
+                cached(NEWS, news, Duration.ofMillis(900))),
+            Duration.ofMillis(1));
+
+    byte[] firstBytes = json.bytes(json.view(first));
+    byte[] secondBytes = json.bytes(json.view(second));
+
+    assertThat(weather.writes.get()).isEqualTo(1);
+    assertThat(news.writes.get()).isEqualTo(1);
+    assertThat(mapper.readTree(firstBytes))
+        .isEqualTo(mapper.readTree(mapper.writeValueAsBytes(expected(first))));
+    assertThat(mapper.readTree(secondBytes))
+        .isEqualTo(mapper.readTree(mapper.writeValueAsBytes(expected(second))));
+    // Byte for byte what the mapper writes with the data in place.
+    assertThat(secondBytes).isEqualTo(mapper.writeValueAsBytes(PageView.of(second, data -> data)));
+  }
+
+  @Test
+  void tag_sameContent_sameTagWhateverTheAgesAndTimings() {
+    Counted weather = new Counted("sunny");
+    IntroPage early =
+        page("ada", List.of(cached(WEATHER, weather, Duration.ZERO)), Duration.ofMillis(2));
+    IntroPage late =
+        page("ada", List.of(cached(WEATHER, weather, Duration.ofSeconds(9))), Duration.ofMillis(8));
+
+    assertThat(json.tag(json.view(late))).isEqualTo(json.tag(json.view(early)));
+  }
+
+  @Test
+  void tag_equalDataInAnotherObject_sameTag() {
+    IntroPage one =
+        page("ada", List.of(cached(WEATHER, new Counted("sunny"), Duration.ZERO)), Duration.ZERO);
+    IntroPage other =
+        page("ada", List.of(cached(WEATHER, new Counted("sunny"), Duration.ZERO)), Duration.ZERO);
+
+    assertThat(json.tag(json.view(other))).isEqualTo(json.tag(json.view(one)));
+  }
+
+  @Test
+  void tag_anythingThePageSaysDiffers_anotherTag() {
+    Counted sunny = new Counted("sunny");
+    String base =
+        json.tag(
+            json.view(page("ada", List.of(cached(WEATHER, sunny, Duration.ZERO)), Duration.ZERO)));
+
+    assertThat(
+            List.of(
+                json.tag(
+                    json.view(
+                        page(
+                            "ada",
+                            List.of(cached(WEATHER, new Counted("rain"), Duration.ZERO)),
+                            Duration.ZERO))),
+                json.tag(
+                    json.view(
+                        page(
+                            "grace",
+                            List.of(cached(WEATHER, sunny, Duration.ZERO)),
+                            Duration.ZERO))),
+                json.tag(
+                    json.view(
+                        page("ada", List.of(cached(NEWS, sunny, Duration.ZERO)), Duration.ZERO))),
+                json.tag(
+                    json.view(
+                        page("ada", List.of(cached(WEATHER, null, Duration.ZERO)), Duration.ZERO))),
+                json.tag(
+                    json.view(
+                        page(
+                            "ada",
+                            List.of(
+                                cached(WEATHER, sunny, Duration.ZERO),
+                                cached(NEWS, null, Duration.ZERO)),
+                            Duration.ZERO)))))
+        .doesNotContain(base)
+        .doesNotHaveDuplicates();
+  }
+
+  @Test
+  void tag_isUrlSafeBase64Of18Bytes() {
+    String tag =
+        json.tag(
+            json.view(
+                page(
+                    "ada",
+                    List.of(cached(WEATHER, new Counted("x"), Duration.ZERO)),
+                    Duration.ZERO)));
+
+    assertThat(tag).matches("[A-Za-z0-9_-]{24}");
+  }
+}

@@ -198,7 +198,7 @@ final class Server implements AutoCloseable {
       pool.setVirtualThreadsExecutor(Executors.newVirtualThreadPerTaskExecutor());
     }
     GracefulHandler graceful = new GracefulHandler();
-    graceful.setHandler(http.getHandler());
+    graceful.setHandler(new UnreadBodyHandler(http.getHandler()));
     http.setHandler(graceful);
     http.setStopTimeout(TimeUnit.SECONDS.toMillis(GRACE_SECONDS));
     try {

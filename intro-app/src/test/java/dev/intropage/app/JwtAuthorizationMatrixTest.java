@@ -47,6 +47,10 @@ class JwtAuthorizationMatrixTest {
   private final KeyPair rsa = pair("RSA", null);
   private final KeyPair otherRsa = pair("RSA", null);
   private final KeyPair ec = pair("EC", "secp256r1");
+
+  /** One client for every call, so refused requests and the calls after them share connections. */
+  private final HttpClient http = HttpClient.newHttpClient();
+
   private Server server;
 
   private static KeyPair pair(String algorithm, @org.jspecify.annotations.Nullable String curve) {
@@ -103,6 +107,7 @@ class JwtAuthorizationMatrixTest {
 
   @AfterAll
   void stop() {
+    http.close();
     server.close();
   }
 
@@ -198,11 +203,7 @@ class JwtAuthorizationMatrixTest {
     if (!token.isEmpty()) {
       request.header("Authorization", "Bearer " + token);
     }
-    // A client per call: a refused request may leave its connection closed by the server, and a
-    // shared pool could hand that connection to the next call (see the note on issue 4).
-    try (HttpClient client = HttpClient.newHttpClient()) {
-      return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
   }
 
   private void assertMatrix(Call call, Map<String, Integer> expected) throws Exception {

@@ -289,6 +289,10 @@ class GracefulShutdownTest {
       ProcessBuilder builder =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  // Start-up speed on a busy machine only (half the time on two cores); neither
+                  // flag touches what shutdown does.
+                  "-XX:TieredStopAtLevel=1",
+                  "-XX:+UseSerialGC",
                   "-cp",
                   System.getProperty("java.class.path"),
                   IntroPageApp.class.getName(),

@@ -53,4 +53,31 @@ class RequestLogTest {
         .extracting(ILoggingEvent::getFormattedMessage)
         .anySatisfy(line -> assertThat(line).startsWith("trace-42 - GET /health/live 200 "));
   }
+
+  @Test
+  void millis_writesWhatPercentPoint2fWrites() {
+    long[] samples = {
+      0,
+      1,
+      4_999,
+      5_000,
+      9_999,
+      10_000,
+      94_999,
+      95_000,
+      995_000,
+      999_999,
+      1_000_000,
+      1_004_999,
+      1_005_000,
+      12_345_678,
+      99_995_000,
+      1_234_567_890_123L
+    };
+    for (long nanos : samples) {
+      assertThat(RequestLog.millis(nanos))
+          .as("%d ns", nanos)
+          .isEqualTo(String.format(java.util.Locale.ROOT, "%.2f", nanos / 1_000_000.0));
+    }
+  }
 }

@@ -26,3 +26,38 @@ function request()
   i = i % n + 1
   return requests[i]
 end
+
+-- Pages whose Server-Timing names a section that is not FRESH, CACHED or STALE are degraded: cheaper
+-- than whole pages, so run.sh reports them and refuses a throughput figure made of them.
+local threads = {}
+function setup(thread)
+  table.insert(threads, thread)
+end
+
+complete = 0
+degraded = 0
+untimed = 0
+function response(status, headers, body)
+  local timing = headers["Server-Timing"]
+  if timing == nil then
+    untimed = untimed + 1
+    return
+  end
+  for s in timing:gmatch('desc="([%u_]+)"') do
+    if s ~= "FRESH" and s ~= "CACHED" and s ~= "STALE" then
+      degraded = degraded + 1
+      return
+    end
+  end
+  complete = complete + 1
+end
+
+function done(summary, latency, requests)
+  local c, d, u = 0, 0, 0
+  for _, t in ipairs(threads) do
+    c = c + t:get("complete")
+    d = d + t:get("degraded")
+    u = u + t:get("untimed")
+  end
+  io.write(string.format("Pages: complete %d, degraded %d, without Server-Timing %d\n", c, d, u))
+end

@@ -285,7 +285,10 @@ public final class OpenLoad {
       HttpResponse<byte[]> response =
           client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       recorder.bytes(response.body().length);
-      outcome = Integer.toString(response.statusCode());
+      outcome =
+          degraded(response.headers().firstValue("Server-Timing").orElse(null))
+              ? "degraded"
+              : Integer.toString(response.statusCode());
     } catch (HttpTimeoutException e) {
       outcome = "timeout";
     } catch (IOException e) {
@@ -296,6 +299,30 @@ public final class OpenLoad {
     }
     recorder.record(System.nanoTime() - dueAt, outcome);
   }
+
+  /**
+   * Whether a page's {@code Server-Timing} names a section that is not {@code FRESH}, {@code
+   * CACHED} or {@code STALE}: such a page was cheaper to make than a whole one, so it counts as an
+   * error rather than flattering the figures. A response without the header is not a page.
+   */
+  static boolean degraded(@Nullable String serverTiming) {
+    if (serverTiming == null) {
+      return false;
+    }
+    java.util.regex.Matcher status = SECTION_STATUS.matcher(serverTiming);
+    while (status.find()) {
+      switch (status.group(1)) {
+        case "FRESH", "CACHED", "STALE" -> {}
+        default -> {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final java.util.regex.Pattern SECTION_STATUS =
+      java.util.regex.Pattern.compile("desc=\"([A-Z_]+)\"");
 
   /** Latencies and outcomes of one phase; thread-safe. */
   static final class Recorder {

@@ -56,4 +56,18 @@ class OpenLoadTest {
                     }))
         .hasMessageContaining("at most");
   }
+
+  @Test
+  void aPageWithASectionNotFreshCachedOrStale_isDegraded() {
+    String complete =
+        "personalization;dur=0.0;desc=\"CACHED\", statistics;dur=0.1;desc=\"STALE\","
+            + " activity;dur=1.2;desc=\"FRESH\", total;dur=1.4";
+
+    assertThat(OpenLoad.degraded(complete)).isFalse();
+    assertThat(OpenLoad.degraded(null)).isFalse();
+    assertThat(OpenLoad.degraded(complete.replace("STALE", "CIRCUIT_OPEN"))).isTrue();
+    assertThat(OpenLoad.degraded(complete.replace("FRESH", "TIMED_OUT"))).isTrue();
+    assertThat(OpenLoad.degraded(complete.replace("CACHED", "FALLBACK"))).isTrue();
+    assertThat(OpenLoad.degraded(complete.replace("FRESH", "SKIPPED"))).isTrue();
+  }
 }

@@ -39,6 +39,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Connector;
@@ -56,7 +57,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The standalone service: wires configuration, database, engine and REST adapter in one place (HK2
  * binder and {@link ResourceConfig}, instances registered, no classpath scanning), serves them over
- * Grizzly on virtual threads, and stops gracefully.
+ * Jetty 12 on virtual threads (docs/decisions/0003), and stops gracefully.
  */
 final class Server implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Server.class);
@@ -330,6 +331,8 @@ final class Server implements AutoCloseable {
     feature.close();
     try {
       http.stop();
+    } catch (TimeoutException e) {
+      LOG.warn("requests still running after {} s were cut off", GRACE_SECONDS);
     } catch (Exception e) {
       LOG.warn("HTTP server did not stop cleanly", e);
     } finally {

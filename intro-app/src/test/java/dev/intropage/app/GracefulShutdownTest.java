@@ -148,6 +148,10 @@ class GracefulShutdownTest {
       assertThat(indexOf(service.lines(), "app.Server - stopped"))
           .as(service.output())
           .isNotNegative();
+      // One line for the operator, not a stack trace.
+      assertThat(service.output())
+          .contains("requests still running after " + Server.GRACE_SECONDS + " s were cut off")
+          .doesNotContain("TimeoutException");
     }
     assertThat(storedTheme(db)).isEmpty();
   }

@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +39,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -85,6 +87,8 @@ public final class IntroPageEngine implements AutoCloseable {
   private final AtomicLong epoch = new AtomicLong();
   private final AtomicInteger pagesInFlight = new AtomicInteger();
   private final ExecutorService refresher;
+  private final int maxConcurrentLoads;
+  private final @Nullable Semaphore loadSlots;
 
   private IntroPageEngine(Builder builder) {
     this.clock = builder.clock;
@@ -93,6 +97,9 @@ public final class IntroPageEngine implements AutoCloseable {
     this.users = builder.users;
     this.pageDeadline = builder.pageDeadline;
     this.sheddingThreshold = builder.sheddingThreshold;
+    this.maxConcurrentLoads = builder.maxConcurrentLoads;
+    this.loadSlots =
+        maxConcurrentLoads == UNLIMITED ? null : new Semaphore(maxConcurrentLoads, true);
     Map<String, SectionRunner<?>> registered = new LinkedHashMap<>();
     List<String> defaultOrder = List.copyOf(builder.registrations.keySet());
     Set<String> required = new java.util.HashSet<>();
@@ -109,9 +116,11 @@ public final class IntroPageEngine implements AutoCloseable {
     Registration<Personalization> personalization =
         BuiltInSections.personalization(builder.preferences, defaultOrder, Set.copyOf(required));
     registered.put(
-        LAYOUT_SECTION, personalization.runner(builder.policyOverrides, clock, listeners));
+        LAYOUT_SECTION,
+        personalization.runner(builder.policyOverrides, clock, listeners, loadSlots));
     for (Registration<?> registration : builder.registrations.values()) {
-      SectionRunner<?> runner = registration.runner(builder.policyOverrides, clock, listeners);
+      SectionRunner<?> runner =
+          registration.runner(builder.policyOverrides, clock, listeners, loadSlots);
       registered.put(runner.key.name(), runner);
     }
     this.runners = Map.copyOf(registered);
@@ -215,6 +224,8 @@ public final class IntroPageEngine implements AutoCloseable {
 
   static final String LAYOUT_SECTION = "personalization";
 
+  private static final int UNLIMITED = Integer.MAX_VALUE;
+
   private UserProfile viewer(UserId id, long deadline) {
     UserRepository repository = users;
     if (repository == null) {
@@ -314,7 +325,7 @@ public final class IntroPageEngine implements AutoCloseable {
       Flight mine = new Flight(epoch.get());
       Flight running = flights.putIfAbsent(key, mine);
       if (running == null) {
-        return fly(runner, key, context, mine);
+        return fly(runner, key, context, mine, false);
       }
       try {
         return running.result.get();
@@ -330,8 +341,16 @@ public final class IntroPageEngine implements AutoCloseable {
     }
   }
 
-  /** Loads from the origin for everyone waiting on the flight, and caches the value. */
-  private Entry fly(SectionRunner<?> runner, CacheKey key, SectionContext context, Flight flight)
+  /**
+   * Loads from the origin for everyone waiting on the flight, and caches the value; a refresh that
+   * finds no free load slot cancels the flight, so that a page waiting on it loads by itself.
+   */
+  private Entry fly(
+      SectionRunner<?> runner,
+      CacheKey key,
+      SectionContext context,
+      Flight flight,
+      boolean background)
       throws Exception {
     try {
       Entry cached = cache.getIfPresent(key);
@@ -340,7 +359,7 @@ public final class IntroPageEngine implements AutoCloseable {
         flight.result.complete(cached);
         return cached;
       }
-      Object value = runner.loadFromOrigin(context);
+      Object value = runner.loadFromOrigin(context, background);
       Instant loadedAt = clock.instant();
       Entry entry = new Entry(value, loadedAt, runner.policy.retention());
       if (epoch.get() == flight.epoch && !runner.policy.retention().isZero()) {
@@ -350,8 +369,10 @@ public final class IntroPageEngine implements AutoCloseable {
       return entry;
     } catch (Throwable failure) {
       flight.result.completeExceptionally(
-          Thread.currentThread().isInterrupted() || failure instanceof InterruptedException
-              ? new CancellationException("load interrupted")
+          Thread.currentThread().isInterrupted()
+                  || failure instanceof InterruptedException
+                  || failure instanceof SectionRunner.NoLoadSlotSignal
+              ? new CancellationException("load interrupted or not started")
               : failure);
       throw failure;
     } finally {
@@ -370,7 +391,8 @@ public final class IntroPageEngine implements AutoCloseable {
             long deadline = System.nanoTime() + runner.policy.timeout().toNanos();
             boolean succeeded;
             try (var scope = new StructuredScope<Object>(threadFactory)) {
-              Subtask<Object> load = scope.fork(() -> fly(runner, key, context, flight), deadline);
+              Subtask<Object> load =
+                  scope.fork(() -> fly(runner, key, context, flight, true), deadline);
               try {
                 scope.joinUntil(deadline);
               } catch (InterruptedException e) {
@@ -453,6 +475,17 @@ public final class IntroPageEngine implements AutoCloseable {
     return health;
   }
 
+  /** Returns the engine-wide limit on origin loads, or empty when loads are unlimited. */
+  OptionalInt loadLimit() {
+    return loadSlots == null ? OptionalInt.empty() : OptionalInt.of(maxConcurrentLoads);
+  }
+
+  /** Returns about how many origin loads wait for a slot of the engine-wide limit. */
+  int loadsWaiting() {
+    Semaphore slots = loadSlots;
+    return slots == null ? 0 : slots.getQueueLength();
+  }
+
   /** Returns the names of the sections whose policy is {@link Criticality#REQUIRED}. */
   public Set<String> requiredSections() {
     return requiredSections;
@@ -529,9 +562,12 @@ public final class IntroPageEngine implements AutoCloseable {
       SectionPolicy policy,
       @Nullable Function<SectionContext, T> fallback) {
     SectionRunner<T> runner(
-        Map<String, SectionPolicy> overrides, Clock clock, Listeners listeners) {
+        Map<String, SectionPolicy> overrides,
+        Clock clock,
+        Listeners listeners,
+        @Nullable Semaphore loadSlots) {
       SectionPolicy chosen = overrides.getOrDefault(key.name(), policy);
-      return new SectionRunner<>(key, source, chosen, fallback, clock, listeners);
+      return new SectionRunner<>(key, source, chosen, fallback, clock, listeners, loadSlots);
     }
   }
 
@@ -554,6 +590,7 @@ public final class IntroPageEngine implements AutoCloseable {
     private int sheddingThreshold = 512;
     private long maximumCacheSize = 100_000;
     private Duration profileTtl = Duration.ofMinutes(5);
+    private int maxConcurrentLoads = UNLIMITED;
 
     private Builder() {}
 
@@ -702,6 +739,24 @@ public final class IntroPageEngine implements AutoCloseable {
         throw new IllegalArgumentException("sheddingThreshold must be at least 1");
       }
       this.sheddingThreshold = pages;
+      return this;
+    }
+
+    /**
+     * Sets how many origin loads, of all sections together, may run at once; unlimited by default.
+     * Set it to the size of the connection pool the sources share. A page's load beyond it waits
+     * for a free slot, up to its section's timeout, and a wait that runs out is a timeout of the
+     * page's section but not a failure of its source: the circuit breaker does not count it. A
+     * background refresh beyond it is not started; the stale value is served and the next page
+     * tries again.
+     *
+     * @throws IllegalArgumentException if loads is less than 1
+     */
+    public Builder maxConcurrentLoads(int loads) {
+      if (loads < 1) {
+        throw new IllegalArgumentException("maxConcurrentLoads must be at least 1, was " + loads);
+      }
+      this.maxConcurrentLoads = loads;
       return this;
     }
 

@@ -9,12 +9,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
  * One registered section with the state it keeps across pages: its circuit breaker, its bulkhead
- * and its health. Thread-safe.
+ * and its health; the engine-wide load slots, if the engine limits loads, it shares with the other
+ * sections. Thread-safe.
  *
  * <p>Failsafe's breaker measures its open delay with {@code System.nanoTime()}, which a test cannot
  * move; so the breaker is built with a delay it never reaches, and this class half-opens it when
@@ -31,6 +34,7 @@ final class SectionRunner<T> {
   private final Listeners listeners;
   private final CircuitBreaker<Object> breaker;
   private final Bulkhead<Object> bulkhead;
+  private final @Nullable Semaphore loadSlots;
   private volatile @Nullable Instant openedAt;
   private volatile @Nullable Instant lastSuccess;
   private volatile @Nullable Instant lastFailure;
@@ -42,7 +46,8 @@ final class SectionRunner<T> {
       SectionPolicy policy,
       @Nullable Function<SectionContext, T> fallback,
       Clock clock,
-      Listeners listeners) {
+      Listeners listeners,
+      @Nullable Semaphore loadSlots) {
     this.key = key;
     this.source = source;
     this.policy = policy;
@@ -59,6 +64,7 @@ final class SectionRunner<T> {
             .onClose(this::transition)
             .build();
     this.bulkhead = Bulkhead.of(policy.maxConcurrentLoads());
+    this.loadSlots = loadSlots;
   }
 
   private void opened(CircuitBreakerStateChangedEvent event) {
@@ -70,32 +76,62 @@ final class SectionRunner<T> {
     listeners.breakerTransition(key, state(event.getPreviousState()), breakerState());
   }
 
-  /** Loads from the source under the breaker and the bulkhead; records the outcome. */
-  T loadFromOrigin(SectionContext context) throws Exception {
+  /**
+   * Loads from the source under the bulkhead, an engine-wide load slot and the breaker; records the
+   * outcome of the source's call in the breaker, and nothing else.
+   *
+   * <p>A page's load waits for a slot until it is interrupted (the page's scope does so at the
+   * section's deadline); the {@link InterruptedException} then leaves without touching the breaker,
+   * because waiting for a local resource is no failure of the source. A background refresh takes a
+   * slot only if one is free and no page waits for one, else fails with {@link NoLoadSlotSignal}.
+   *
+   * @param background whether this refreshes a stale entry that pages are served meanwhile
+   */
+  T loadFromOrigin(SectionContext context, boolean background) throws Exception {
     if (!bulkhead.tryAcquirePermit()) {
       throw new BulkheadFullSignal();
     }
     try {
-      if (!breakerPermits()) {
-        throw new CircuitOpenSignal();
+      Semaphore slots = loadSlots;
+      if (slots == null) {
+        return loadUnderBreaker(context);
       }
-      listeners.sectionStarted(key, context.viewer().id());
+      if (background) {
+        // The timed form honours fairness: a refresh does not overtake pages waiting for a slot.
+        if (!slots.tryAcquire(0, TimeUnit.NANOSECONDS)) {
+          throw new NoLoadSlotSignal();
+        }
+      } else {
+        slots.acquire();
+      }
       try {
-        T value = requireNonNull(source.load(context), "section source returned null");
-        breaker.recordSuccess();
-        lastSuccess = clock.instant();
-        return value;
-      } catch (Throwable failure) {
-        breaker.recordFailure();
-        lastFailure = clock.instant();
-        lastErrorCode =
-            Thread.currentThread().isInterrupted() || failure instanceof InterruptedException
-                ? "SECTION_TIMEOUT"
-                : "SECTION_FAILED";
-        throw failure;
+        return loadUnderBreaker(context);
+      } finally {
+        slots.release();
       }
     } finally {
       bulkhead.releasePermit();
+    }
+  }
+
+  private T loadUnderBreaker(SectionContext context) throws Exception {
+    if (!breakerPermits()) {
+      throw new CircuitOpenSignal();
+    }
+    listeners.sectionStarted(key, context.viewer().id());
+    try {
+      T value = requireNonNull(source.load(context), "section source returned null");
+      breaker.recordSuccess();
+      lastSuccess = clock.instant();
+      return value;
+    } catch (Throwable failure) {
+      breaker.recordFailure();
+      lastFailure = clock.instant();
+      lastErrorCode =
+          Thread.currentThread().isInterrupted() || failure instanceof InterruptedException
+              ? "SECTION_TIMEOUT"
+              : "SECTION_FAILED";
+      throw failure;
     }
   }
 
@@ -149,6 +185,18 @@ final class SectionRunner<T> {
 
     CircuitOpenSignal() {
       super("circuit open", null, false, false);
+    }
+  }
+
+  /**
+   * Thrown inside a background refresh when the engine-wide load slots are all taken; never leaves
+   * the engine.
+   */
+  static final class NoLoadSlotSignal extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NoLoadSlotSignal() {
+      super("no free load slot", null, false, false);
     }
   }
 

@@ -27,6 +27,9 @@ class EngineBuilderTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.profileTtl(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.maxConcurrentLoads(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("maxConcurrentLoads");
     assertThatThrownBy(() -> builder.section(NEWS, c -> "n", SectionPolicy.defaults(), null))
         .isInstanceOf(NullPointerException.class)
         .hasMessage("fallback");
@@ -57,6 +60,23 @@ class EngineBuilderTest {
             .profileTtl(Duration.ZERO)
             .threadFactory(Thread.ofPlatform().factory())
             .build()) {
+      assertThat(engine.assemble(PageRequest.of("ada")).data(NEWS)).contains("n");
+    }
+  }
+
+  @Test
+  void engineBuilder_loadsUnlimitedByDefault() {
+    try (IntroPageEngine engine =
+        IntroPageEngine.builder().section(NEWS, c -> "n", SectionPolicy.defaults()).build()) {
+      assertThat(engine.loadLimit()).isEmpty();
+      assertThat(engine.loadsWaiting()).isZero();
+    }
+    try (IntroPageEngine engine =
+        IntroPageEngine.builder()
+            .section(NEWS, c -> "n", SectionPolicy.defaults())
+            .maxConcurrentLoads(4)
+            .build()) {
+      assertThat(engine.loadLimit()).hasValue(4);
       assertThat(engine.assemble(PageRequest.of("ada")).data(NEWS)).contains("n");
     }
   }

@@ -1,0 +1,231 @@
+package dev.intropage.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.intropage.core.model.UserId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine-wide limit on origin loads ({@link IntroPageEngine.Builder#maxConcurrentLoads}): a
+ * page's load beyond it waits for a slot within its section's timeout, a wait that runs out is a
+ * timeout but not a failure of the source, and a background refresh beyond it is not started.
+ *
+ * <p>A "holder" section whose source blocks until the test releases it keeps the only slot taken.
+ * Personalization is cached for everyone after the first page, so that it takes no slot later.
+ */
+class LoadLimitTest {
+  private static final UserId ADA = UserId.of("ada");
+  private static final UserId GRACE = UserId.of("grace");
+  private static final SectionKey<String> NEWS = SectionKey.of("news", String.class);
+  private static final SectionKey<String> HOLDER = SectionKey.of("holder", String.class);
+
+  private final MutableClock clock = MutableClock.at("2026-11-27T09:00:00Z");
+  private final List<IntroPageEngine> engines = new ArrayList<>();
+  private final ExecutorService caller = Executors.newVirtualThreadPerTaskExecutor();
+  private final CountDownLatch holding = new CountDownLatch(1);
+  private final CompletableFuture<String> release = new CompletableFuture<>();
+  private final SectionSource<String> holder =
+      context -> {
+        holding.countDown();
+        return release.get();
+      };
+
+  @AfterEach
+  void closeEngines() {
+    release.complete("released");
+    caller.close();
+    engines.forEach(IntroPageEngine::close);
+  }
+
+  private IntroPageEngine track(IntroPageEngine engine) {
+    engines.add(engine);
+    return engine;
+  }
+
+  private IntroPageEngine.Builder limitedTo(int loads) {
+    return IntroPageEngine.builder()
+        .clock(clock)
+        .pageDeadline(Duration.ofSeconds(60))
+        .maxConcurrentLoads(loads)
+        .policy(
+            SectionKey.PERSONALIZATION,
+            SectionPolicy.builder().scope(CacheScope.GLOBAL).cacheTtl(Duration.ofDays(1)).build())
+        .section(HOLDER, holder, SectionPolicy.builder().timeout(Duration.ofSeconds(60)).build());
+  }
+
+  private static SectionPolicy.Builder policy() {
+    return SectionPolicy.builder()
+        .timeout(Duration.ofMillis(50))
+        .cacheTtl(Duration.ofSeconds(30))
+        .staleWhileRevalidate(Duration.ZERO)
+        .maxStale(Duration.ofMinutes(10));
+  }
+
+  private static SectionResult<String> news(IntroPageEngine engine, UserId user) {
+    return engine
+        .assemble(PageRequest.of(user).withSections(Set.of(NEWS.name())))
+        .section(NEWS)
+        .orElseThrow();
+  }
+
+  private Future<IntroPage> holdTheSlot(IntroPageEngine engine) {
+    return caller.submit(
+        () -> engine.assemble(PageRequest.of(ADA).withSections(Set.of(HOLDER.name()))));
+  }
+
+  private static SectionHealth health(IntroPageEngine engine, SectionKey<?> key) {
+    return engine.health().stream()
+        .filter(h -> h.section().equals(key.name()))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  /** Polls until the condition holds; the condition, not the time, is what the test asserts. */
+  private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() - until > 0) {
+        throw new AssertionError("condition not met within 10 s");
+      }
+      Thread.sleep(1);
+    }
+  }
+
+  @Test
+  void assemble_loadBeyondTheLimit_waitsForAFreeSlotAndLoadsFresh() throws Exception {
+    CountDownLatch adaLoading = new CountDownLatch(1);
+    AtomicInteger graceCalls = new AtomicInteger();
+    SectionSource<String> perUser =
+        context -> {
+          if (context.viewer().id().equals(ADA)) {
+            adaLoading.countDown();
+            return release.get();
+          }
+          graceCalls.incrementAndGet();
+          return "news for " + context.viewer().id().value();
+        };
+    IntroPageEngine engine =
+        track(
+            limitedTo(1)
+                .section(NEWS, perUser, policy().timeout(Duration.ofSeconds(10)).build())
+                .build());
+    Future<SectionResult<String>> ada = caller.submit(() -> news(engine, ADA));
+    assertThat(adaLoading.await(10, TimeUnit.SECONDS)).isTrue();
+
+    Future<SectionResult<String>> grace = caller.submit(() -> news(engine, GRACE));
+    awaitUntil(() -> engine.loadsWaiting() == 1);
+    assertThat(graceCalls).hasValue(0);
+    release.complete("news for ada");
+
+    SectionResult<String> graces = grace.get();
+    assertThat(graces.status()).isEqualTo(SectionStatus.FRESH);
+    assertThat(graces.data()).contains("news for grace");
+    assertThat(ada.get().data()).contains("news for ada");
+    assertThat(graceCalls).hasValue(1);
+    assertThat(engine.loadsWaiting()).isZero();
+  }
+
+  @Test
+  void assemble_waitForASlotRunsOut_timedOutButNotABreakerFailure() throws Exception {
+    Sources.Scripted source = new Sources.Scripted("v1");
+    IntroPageEngine engine =
+        track(limitedTo(1).section(NEWS, source, policy().build(), c -> "default").build());
+    UserId first = UserId.of("u0");
+    assertThat(news(engine, first).status()).isEqualTo(SectionStatus.FRESH);
+    clock.advance(Duration.ofMinutes(1));
+    Future<IntroPage> held = holdTheSlot(engine);
+    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+    int pages = SectionPolicy.defaults().failureThreshold() * 2;
+    for (int i = 0; i < pages; i++) {
+      SectionResult<String> result = news(engine, UserId.of("u" + i));
+      assertThat(result.status()).as("page %d", i).isEqualTo(SectionStatus.TIMED_OUT);
+      assertThat(result.error().orElseThrow().code()).isEqualTo("SECTION_TIMEOUT");
+      if (i == 0) {
+        assertThat(result.data()).contains("v1");
+        assertThat(result.source()).isEqualTo(ValueSource.LAST_GOOD);
+      } else {
+        assertThat(result.data()).contains("default");
+      }
+    }
+
+    SectionHealth health = health(engine, NEWS);
+    assertThat(health.breaker()).isEqualTo(BreakerState.CLOSED);
+    assertThat(health.lastFailure()).isEmpty();
+    assertThat(source.calls).hasValue(1);
+
+    release.complete("released");
+    assertThat(held.get().section(HOLDER).orElseThrow().status()).isEqualTo(SectionStatus.FRESH);
+    SectionResult<String> after = news(engine, UserId.of("u1"));
+    assertThat(after.status()).isEqualTo(SectionStatus.FRESH);
+    assertThat(after.data()).contains("v1");
+    assertThat(source.calls).hasValue(2);
+  }
+
+  @Test
+  void assemble_staleEntryAndNoFreeSlot_refreshNotStartedStaleServedNextPageRefreshes()
+      throws Exception {
+    Sources.Scripted source = new Sources.Scripted("v1");
+    BlockingQueue<Boolean> refreshes = new LinkedBlockingQueue<>();
+    IntroPageEngine engine =
+        track(
+            limitedTo(1)
+                .listener(
+                    new EngineListener() {
+                      @Override
+                      public void refreshFinished(SectionKey<?> section, boolean succeeded) {
+                        if (section.equals(NEWS)) {
+                          refreshes.add(succeeded);
+                        }
+                      }
+                    })
+                .section(
+                    NEWS,
+                    source,
+                    policy()
+                        .timeout(Duration.ofSeconds(60))
+                        .staleWhileRevalidate(Duration.ofSeconds(60))
+                        .circuitBreaker(1, Duration.ofSeconds(30))
+                        .build())
+                .build());
+    assertThat(news(engine, GRACE).status()).isEqualTo(SectionStatus.FRESH);
+    clock.advance(Duration.ofSeconds(45));
+    Future<IntroPage> held = holdTheSlot(engine);
+    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+    SectionResult<String> stale = news(engine, GRACE);
+    assertThat(stale.status()).isEqualTo(SectionStatus.STALE);
+    assertThat(stale.data()).contains("v1");
+    assertThat(refreshes.poll(10, TimeUnit.SECONDS)).isFalse();
+    assertThat(source.calls).hasValue(1);
+    assertThat(health(engine, NEWS).breaker()).isEqualTo(BreakerState.CLOSED);
+    assertThat(health(engine, NEWS).lastFailure()).isEmpty();
+    assertThat(engine.loadsWaiting()).isZero();
+
+    release.complete("released");
+    held.get();
+    source.answer("v2");
+
+    assertThat(news(engine, GRACE).status()).isEqualTo(SectionStatus.STALE);
+    assertThat(refreshes.poll(10, TimeUnit.SECONDS)).isTrue();
+    SectionResult<String> refreshed = news(engine, GRACE);
+    assertThat(refreshed.status()).isEqualTo(SectionStatus.CACHED);
+    assertThat(refreshed.data()).contains("v2");
+    assertThat(source.calls).hasValue(2);
+  }
+}

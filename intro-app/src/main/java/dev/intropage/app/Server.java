@@ -147,6 +147,8 @@ final class Server implements AutoCloseable {
             .systemStatus(withSchema(adapters, schema))
             .invalidationBus(bus)
             .listener(new CompositeListener(rest.stats(), meters))
+            // Loads beyond the pool wait in the engine, where waiting is not a source failure.
+            .maxConcurrentLoads(database.dataSource().getMaximumPoolSize())
             .build();
     meters.watchBreakers(engine);
 

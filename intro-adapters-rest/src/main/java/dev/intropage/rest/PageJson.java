@@ -145,9 +145,20 @@ final class PageJson {
     return new Fragment(json, sha256().digest(utf8));
   }
 
+  /** A fresh SHA-256 digest, cloned from one looked up once: the lookup cost more than the hash. */
   private static MessageDigest sha256() {
     try {
-      return MessageDigest.getInstance("SHA-256");
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-256 is cloneable", e);
+    }
+  }
+
+  private static final MessageDigest SHA_256;
+
+  static {
+    try {
+      SHA_256 = MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JDK has SHA-256", e);
     }

@@ -226,6 +226,25 @@ public final class IntroPageEngine implements AutoCloseable {
 
   private static final int UNLIMITED = Integer.MAX_VALUE;
 
+  /**
+   * Finds a profile holding a load slot, as a section's load does: the lookup shares the sources'
+   * connection pool, and lookups outside the limit queued there, past their deadline, behind loads
+   * holding slots (and made those loads time out as failures of their sources).
+   */
+  private Optional<UserProfile> lookUp(UserRepository repository, UserId id)
+      throws InterruptedException {
+    Semaphore slots = loadSlots;
+    if (slots == null) {
+      return repository.find(id);
+    }
+    slots.acquire();
+    try {
+      return repository.find(id);
+    } finally {
+      slots.release();
+    }
+  }
+
   private UserProfile viewer(UserId id, long deadline) {
     UserRepository repository = users;
     if (repository == null) {
@@ -237,7 +256,7 @@ public final class IntroPageEngine implements AutoCloseable {
     }
     Optional<UserProfile> found;
     try (var scope = new StructuredScope<Optional<UserProfile>>(threadFactory)) {
-      Subtask<Optional<UserProfile>> lookup = scope.fork(() -> repository.find(id), deadline);
+      Subtask<Optional<UserProfile>> lookup = scope.fork(() -> lookUp(repository, id), deadline);
       try {
         scope.joinUntil(deadline);
       } catch (InterruptedException e) {

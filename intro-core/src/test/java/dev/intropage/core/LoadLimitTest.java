@@ -228,4 +228,34 @@ class LoadLimitTest {
     assertThat(refreshed.data()).contains("v2");
     assertThat(source.calls).hasValue(2);
   }
+
+  @Test
+  void assemble_viewerLookupBeyondTheLimit_waitsForASlotLikeASectionLoad() throws Exception {
+    List<UserId> looked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    IntroPageEngine engine =
+        track(
+            limitedTo(1)
+                .users(
+                    id -> {
+                      looked.add(id);
+                      return java.util.Optional.of(
+                          dev.intropage.core.model.UserProfile.anonymous(id));
+                    })
+                .build());
+    Future<IntroPage> ada = holdTheSlot(engine);
+    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+    Future<IntroPage> grace =
+        caller.submit(
+            () ->
+                engine.assemble(
+                    PageRequest.of(GRACE).withSections(Set.of(SectionKey.PERSONALIZATION.name()))));
+    awaitUntil(() -> engine.loadsWaiting() == 1);
+    assertThat(looked).containsExactly(ADA);
+
+    release.complete("released");
+    assertThat(grace.get(10, TimeUnit.SECONDS).user()).isEqualTo(GRACE);
+    assertThat(ada.get(10, TimeUnit.SECONDS).user()).isEqualTo(ADA);
+    assertThat(looked).containsExactly(ADA, GRACE);
+  }
 }

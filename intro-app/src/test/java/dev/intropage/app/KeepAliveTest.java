@@ -331,15 +331,28 @@ class KeepAliveTest {
         if (!authorization.isEmpty()) {
           post.header("Authorization", authorization);
         }
+        String refused;
         try {
-          int refused =
-              client.send(post.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+          refused =
+              Integer.toString(
+                  client.send(post.build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        } catch (IOException e) {
+          if (refusal != Refusal.TOO_LARGE) {
+            failures.add("round " + round + ": " + e);
+            continue;
+          }
+          // Refused by its declared length without reading the body, the connection closes
+          // while the client still sends: its TCP stack may get a reset that discards the 413
+          // (2 of 200 rounds in one CI run). The refused POST may fail; the GET after it may not.
+          refused = Integer.toString(refusal.status);
+        }
+        try {
           int answered = client.send(next, HttpResponse.BodyHandlers.discarding()).statusCode();
-          if (refused != refusal.status || answered != 200) {
+          if (!refused.equals(Integer.toString(refusal.status)) || answered != 200) {
             failures.add("round " + round + ": " + refused + " then " + answered);
           }
         } catch (IOException e) {
-          failures.add("round " + round + ": " + e);
+          failures.add("round " + round + ": then " + e);
         }
       }
     }

@@ -1,5 +1,6 @@
 package dev.intropage.app;
 
+import ch.qos.logback.classic.LoggerContext;
 import dev.intropage.app.config.AppConfig;
 import dev.intropage.app.config.ConfigException;
 import dev.intropage.core.model.IntroPageException;
@@ -20,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
 /**
@@ -106,10 +108,33 @@ public final class IntroPageApp {
     }
     SLF4JBridgeHandler.removeHandlersForRootLogger();
     SLF4JBridgeHandler.install();
-    Server server = Server.start(config, clock, out, err);
-    Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(server::close));
+    Server server;
+    try {
+      server = Server.start(config, clock, out, err);
+    } catch (RuntimeException e) {
+      flushLogs();
+      throw e;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            Thread.ofPlatform()
+                .unstarted(
+                    () -> {
+                      server.close();
+                      flushLogs();
+                    }));
     server.awaitShutdown();
     return 0;
+  }
+
+  /**
+   * Stops Logback, which writes the events its asynchronous appender still holds: the process is
+   * about to end, and the last lines (the stop, the last requests) matter most.
+   */
+  private static void flushLogs() {
+    if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+      context.stop();
+    }
   }
 
   private int migrate(List<String> args) {

@@ -1,7 +1,9 @@
 package dev.intropage.rest;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,7 +37,11 @@ final class Json {
     contract.setMixInAnnotation(UserId.class, UserIdMixin.class);
     contract.addSerializer(Locale.class, new LocaleSerializer());
     contract.addSerializer(new SortedSetSerializer());
-    return JsonMapper.builder()
+    // One pool of write buffers for all threads: Jackson's default keeps them per thread, and a
+    // request's virtual thread never comes back, so nothing was reused.
+    JsonFactory factory =
+        JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
+    return JsonMapper.builder(factory)
         .addModule(new Jdk8Module())
         .addModule(new JavaTimeModule())
         .addModule(contract)

@@ -122,18 +122,25 @@ final class SectionRunner<T> {
       throw new CircuitOpenSignal();
     }
     listeners.sectionStarted(key, context.viewer().id());
+    long started = System.nanoTime();
     try {
       T value = requireNonNull(source.load(context), "section source returned null");
       breaker.recordSuccess();
       lastSuccess = clock.instant();
       return value;
     } catch (Throwable failure) {
-      breaker.recordFailure();
+      boolean interrupted =
+          Thread.currentThread().isInterrupted() || failure instanceof InterruptedException;
+      // Interrupted before its own timeout, the source was cut short by the page's deadline
+      // (often after waiting for a load slot): that says nothing about the source. Under load
+      // such cuts opened the actions breaker. A half-open breaker's trial still counts, so that
+      // the breaker never waits on a trial that did not end.
+      boolean cutShort = interrupted && System.nanoTime() - started < policy.timeout().toNanos();
+      if (!cutShort || breaker.isHalfOpen()) {
+        breaker.recordFailure();
+      }
       lastFailure = clock.instant();
-      lastErrorCode =
-          Thread.currentThread().isInterrupted() || failure instanceof InterruptedException
-              ? "SECTION_TIMEOUT"
-              : "SECTION_FAILED";
+      lastErrorCode = interrupted ? "SECTION_TIMEOUT" : "SECTION_FAILED";
       throw failure;
     }
   }

@@ -258,4 +258,46 @@ class LoadLimitTest {
     assertThat(ada.get(10, TimeUnit.SECONDS).user()).isEqualTo(ADA);
     assertThat(looked).containsExactly(ADA, GRACE);
   }
+
+  @Test
+  void assemble_loadsCutShortByThePageDeadline_areNotFailuresOfTheirSource() throws Exception {
+    CompletableFuture<String> never = new CompletableFuture<>();
+    SectionPolicy patient =
+        policy().timeout(Duration.ofSeconds(30)).circuitBreaker(2, Duration.ofMinutes(5)).build();
+    IntroPageEngine engine =
+        track(
+            IntroPageEngine.builder()
+                .clock(clock)
+                .pageDeadline(Duration.ofMillis(30))
+                .section(NEWS, context -> never.get(), patient)
+                .build());
+
+    for (int page = 0; page < 5; page++) {
+      assertThat(news(engine, UserId.of("user-" + page)).status())
+          .isEqualTo(SectionStatus.TIMED_OUT);
+    }
+
+    // The source never had its own 30 s: the page's 30 ms ended it, which says nothing about it.
+    assertThat(health(engine, NEWS).breaker()).isEqualTo(BreakerState.CLOSED);
+  }
+
+  @Test
+  void assemble_sourceThatHangsPastItsOwnTimeout_stillOpensItsBreaker() {
+    CompletableFuture<String> never = new CompletableFuture<>();
+    SectionPolicy impatient =
+        policy().timeout(Duration.ofMillis(20)).circuitBreaker(2, Duration.ofMinutes(5)).build();
+    IntroPageEngine engine =
+        track(
+            IntroPageEngine.builder()
+                .clock(clock)
+                .pageDeadline(Duration.ofSeconds(5))
+                .section(NEWS, context -> never.get(), impatient)
+                .build());
+
+    news(engine, UserId.of("user-1"));
+    news(engine, UserId.of("user-2"));
+
+    assertThat(health(engine, NEWS).breaker()).isEqualTo(BreakerState.OPEN);
+    assertThat(news(engine, UserId.of("user-3")).status()).isEqualTo(SectionStatus.CIRCUIT_OPEN);
+  }
 }

@@ -39,7 +39,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,7 +87,7 @@ public final class IntroPageEngine implements AutoCloseable {
   private final AtomicInteger pagesInFlight = new AtomicInteger();
   private final ExecutorService refresher;
   private final int maxConcurrentLoads;
-  private final @Nullable Semaphore loadSlots;
+  private final LoadSlots loadSlots;
 
   private IntroPageEngine(Builder builder) {
     this.clock = builder.clock;
@@ -99,7 +98,7 @@ public final class IntroPageEngine implements AutoCloseable {
     this.sheddingThreshold = builder.sheddingThreshold;
     this.maxConcurrentLoads = builder.maxConcurrentLoads;
     this.loadSlots =
-        maxConcurrentLoads == UNLIMITED ? null : new Semaphore(maxConcurrentLoads, true);
+        maxConcurrentLoads == UNLIMITED ? LoadSlots.unlimited() : LoadSlots.of(maxConcurrentLoads);
     Map<String, SectionRunner<?>> registered = new LinkedHashMap<>();
     List<String> defaultOrder = List.copyOf(builder.registrations.keySet());
     Set<String> required = new java.util.HashSet<>();
@@ -231,18 +230,8 @@ public final class IntroPageEngine implements AutoCloseable {
    * connection pool, and lookups outside the limit queued there, past their deadline, behind loads
    * holding slots (and made those loads time out as failures of their sources).
    */
-  private Optional<UserProfile> lookUp(UserRepository repository, UserId id)
-      throws InterruptedException {
-    Semaphore slots = loadSlots;
-    if (slots == null) {
-      return repository.find(id);
-    }
-    slots.acquire();
-    try {
-      return repository.find(id);
-    } finally {
-      slots.release();
-    }
+  private Optional<UserProfile> lookUp(UserRepository repository, UserId id) throws Exception {
+    return loadSlots.waitFor(() -> repository.find(id));
   }
 
   private UserProfile viewer(UserId id, long deadline) {
@@ -496,13 +485,12 @@ public final class IntroPageEngine implements AutoCloseable {
 
   /** Returns the engine-wide limit on origin loads, or empty when loads are unlimited. */
   OptionalInt loadLimit() {
-    return loadSlots == null ? OptionalInt.empty() : OptionalInt.of(maxConcurrentLoads);
+    return loadSlots.limited() ? OptionalInt.of(maxConcurrentLoads) : OptionalInt.empty();
   }
 
   /** Returns about how many origin loads wait for a slot of the engine-wide limit. */
   int loadsWaiting() {
-    Semaphore slots = loadSlots;
-    return slots == null ? 0 : slots.getQueueLength();
+    return loadSlots.waiting();
   }
 
   /** Returns the names of the sections whose policy is {@link Criticality#REQUIRED}. */
@@ -584,7 +572,7 @@ public final class IntroPageEngine implements AutoCloseable {
         Map<String, SectionPolicy> overrides,
         Clock clock,
         Listeners listeners,
-        @Nullable Semaphore loadSlots) {
+        LoadSlots loadSlots) {
       SectionPolicy chosen = overrides.getOrDefault(key.name(), policy);
       return new SectionRunner<>(key, source, chosen, fallback, clock, listeners, loadSlots);
     }

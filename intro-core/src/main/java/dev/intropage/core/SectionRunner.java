@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.concurrent.Semaphore;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -33,7 +32,7 @@ final class SectionRunner<T> {
   private final Listeners listeners;
   private final CircuitBreaker<Object> breaker;
   private final Bulkhead<Object> bulkhead;
-  private final @Nullable Semaphore loadSlots;
+  private final LoadSlots loadSlots;
   private volatile @Nullable Instant openedAt;
   private volatile @Nullable Instant lastSuccess;
   private volatile @Nullable Instant lastFailure;
@@ -46,7 +45,7 @@ final class SectionRunner<T> {
       @Nullable Function<SectionContext, T> fallback,
       Clock clock,
       Listeners listeners,
-      @Nullable Semaphore loadSlots) {
+      LoadSlots loadSlots) {
     this.key = key;
     this.source = source;
     this.policy = policy;
@@ -92,26 +91,9 @@ final class SectionRunner<T> {
       throw new BulkheadFullSignal();
     }
     try {
-      Semaphore slots = loadSlots;
-      if (slots == null) {
-        return loadUnderBreaker(context);
-      }
-      if (background) {
-        // Barging on purpose. A refresh that waited behind pages would never start while pages
-        // wait: its entry then outlives stale-while-revalidate and becomes one more page waiting
-        // for a load. Under load that fed itself (4,100 misses of actions in one run, each a page
-        // that waited); a refresh that goes first keeps entries from expiring.
-        if (!slots.tryAcquire()) {
-          throw new NoLoadSlotSignal();
-        }
-      } else {
-        slots.acquire();
-      }
-      try {
-        return loadUnderBreaker(context);
-      } finally {
-        slots.release();
-      }
+      return background
+          ? loadSlots.ifFree(() -> loadUnderBreaker(context))
+          : loadSlots.waitFor(() -> loadUnderBreaker(context));
     } finally {
       bulkhead.releasePermit();
     }

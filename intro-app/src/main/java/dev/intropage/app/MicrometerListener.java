@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -34,6 +35,15 @@ final class MicrometerListener implements EngineListener {
 
   MicrometerListener(MeterRegistry registry) {
     this.registry = registry;
+  }
+
+  /**
+   * Returns the meter of a key, registering it on first use; a lookup in the map, without the lock
+   * that {@code computeIfAbsent} may take, once it exists.
+   */
+  static <M> M meter(Map<String, M> meters, String key, Function<String, M> register) {
+    M meter = meters.get(key);
+    return meter != null ? meter : meters.computeIfAbsent(key, register);
   }
 
   /** Adds one gauge per section: 0 closed, 1 half-open, 2 open. */
@@ -65,21 +75,17 @@ final class MicrometerListener implements EngineListener {
   @Override
   public void sectionFinished(
       SectionKey<?> section, UserId user, SectionStatus status, Duration elapsed) {
-    String key = section.name() + ' ' + status.name();
-    Timer timer = sectionTimers.get(key);
-    if (timer == null) {
-      timer =
-          sectionTimers.computeIfAbsent(
-              key,
-              absent ->
-                  Timer.builder("intro.section.duration")
-                      .description("time a page spent on a section")
-                      .tag("section", section.name())
-                      .tag("status", status.name().toLowerCase(Locale.ROOT))
-                      .publishPercentileHistogram()
-                      .register(registry));
-    }
-    timer.record(elapsed);
+    meter(
+            sectionTimers,
+            section.name() + ' ' + status.name(),
+            absent ->
+                Timer.builder("intro.section.duration")
+                    .description("time a page spent on a section")
+                    .tag("section", section.name())
+                    .tag("status", status.name().toLowerCase(Locale.ROOT))
+                    .publishPercentileHistogram()
+                    .register(registry))
+        .record(elapsed);
   }
 
   @Override
@@ -98,20 +104,16 @@ final class MicrometerListener implements EngineListener {
   }
 
   private void cache(SectionKey<?> section, String result) {
-    String key = section.name() + ' ' + result;
-    Counter counter = cacheCounters.get(key);
-    if (counter == null) {
-      counter =
-          cacheCounters.computeIfAbsent(
-              key,
-              absent ->
-                  Counter.builder("intro.cache.requests")
-                      .description("section cache lookups by result")
-                      .tag("section", section.name())
-                      .tag("result", result)
-                      .register(registry));
-    }
-    counter.increment();
+    meter(
+            cacheCounters,
+            section.name() + ' ' + result,
+            absent ->
+                Counter.builder("intro.cache.requests")
+                    .description("section cache lookups by result")
+                    .tag("section", section.name())
+                    .tag("result", result)
+                    .register(registry))
+        .increment();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.intropage.rest;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -137,6 +138,73 @@ class PageJsonTest {
         .isEqualTo(mapper.readTree(mapper.writeValueAsBytes(expected(second))));
     // Byte for byte what the mapper writes with the data in place.
     assertThat(secondBytes).isEqualTo(mapper.writeValueAsBytes(PageView.of(second, data -> data)));
+  }
+
+  @Test
+  void bytes_unusualTextAndNumbers_byteForByteWhatTheMapperWrites() throws Exception {
+    List<IntroPage> pages =
+        List.of(
+            page("ada", List.of(), Duration.ZERO),
+            page(
+                "ada.lovelace@example.org:x-1_2",
+                List.of(
+                    cached(WEATHER, new Counted("\u0000\u001f\t\n \\ / \" é ☃ 𝄞"), Duration.ZERO),
+                    cached(NEWS, null, Duration.ofDays(400))),
+                Duration.ofMillis(Long.MAX_VALUE / 1_000_000_000)),
+            new IntroPage(
+                UserId.of("grace"),
+                Instant.parse("1999-12-31T23:59:59.000000001Z"),
+                List.of(
+                    new SectionResult<>(
+                        WEATHER,
+                        SectionStatus.FAILED,
+                        Optional.empty(),
+                        ValueSource.NONE,
+                        Duration.ZERO,
+                        Duration.ofMillis(149),
+                        Optional.of(
+                            new SectionError(
+                                "SECTION_FAILED", "said \"no\"\r\n\u2028", "<retry> & wait")))),
+                Duration.ofNanos(999_999)),
+            new IntroPage(
+                UserId.of("h"),
+                Instant.parse("2026-03-10T12:00:00.120Z"),
+                List.of(cached(WEATHER, new Counted(""), Duration.ofMillis(1))),
+                Duration.ofSeconds(2)));
+
+    for (IntroPage page : pages) {
+      assertThat(new String(json.bytes(json.view(page)), UTF_8))
+          .isEqualTo(new String(mapper.writeValueAsBytes(PageView.of(page, data -> data)), UTF_8));
+    }
+  }
+
+  @Test
+  void bytes_everySectionAlreadyWritten_theEnvelopeNeedsNoMapper() throws Exception {
+    AtomicInteger written = new AtomicInteger();
+    ObjectMapper counting =
+        new ObjectMapper() {
+          private static final long serialVersionUID = 1L;
+
+          @Override
+          public byte[] writeValueAsBytes(@Nullable Object value)
+              throws com.fasterxml.jackson.core.JsonProcessingException {
+            written.incrementAndGet();
+            return mapper.writeValueAsBytes(value);
+          }
+        };
+    PageJson pages = new PageJson(counting);
+    Counted weather = new Counted("sunny");
+    IntroPage first =
+        page("ada", List.of(cached(WEATHER, weather, Duration.ZERO)), Duration.ofMillis(1));
+    IntroPage second =
+        page("ada", List.of(cached(WEATHER, weather, Duration.ofSeconds(1))), Duration.ZERO);
+    pages.bytes(pages.view(first));
+    int afterFirst = written.get();
+
+    byte[] body = pages.bytes(pages.view(second));
+
+    assertThat(written.get()).isEqualTo(afterFirst);
+    assertThat(body).isEqualTo(mapper.writeValueAsBytes(PageView.of(second, data -> data)));
   }
 
   @Test

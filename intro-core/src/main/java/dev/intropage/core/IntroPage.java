@@ -45,7 +45,12 @@ public record IntroPage(
 
   /** Returns whether any section is not {@link SectionStatus#healthy() healthy}. */
   public boolean degraded() {
-    return sections.stream().anyMatch(result -> !result.status().healthy());
+    for (SectionResult<?> result : sections) {
+      if (!result.status().healthy()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Returns the section that took longest, if the page has any. */

@@ -408,7 +408,9 @@ public final class IntroPageEngine implements AutoCloseable {
               }
               succeeded = load.state() == StructuredScope.State.SUCCESS;
             }
-            flight.result.completeExceptionally(new CancellationException("refresh timed out"));
+            if (!flight.result.isDone()) {
+              flight.result.completeExceptionally(new CancellationException("refresh timed out"));
+            }
             listeners.refreshFinished(runner.key, succeeded);
           });
     } catch (RejectedExecutionException closed) {

@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,16 @@ final class PageJson {
           .weakKeys()
           .maximumWeight(MAX_REMEMBERED_BYTES)
           .<Object, Fragment>weigher((data, fragment) -> 2 * fragment.utf8().length)
+          .build();
+
+  /**
+   * Each user's last page's fragments, bounded by their weight like {@link #fragments}; holding a
+   * user's data until their next page, or until the bound removes it, is the price of the shortcut.
+   */
+  private final Cache<String, Written> lastPages =
+      Caffeine.newBuilder()
+          .maximumWeight(MAX_REMEMBERED_BYTES)
+          .<String, Written>weigher((user, written) -> written.weight)
           .build();
 
   PageJson(ObjectMapper mapper) {
@@ -91,9 +102,77 @@ final class PageJson {
     }
   }
 
-  /** Returns the page's view with every section's data as a {@link Fragment}. */
+  /**
+   * Returns the page's view with every section's data as a {@link Fragment}. The fragments of the
+   * user's previous page are tried first, by identity and in order: on a cached page they are all
+   * still current, and comparing references costs less than one lookup among every user's data.
+   */
   PageView view(IntroPage page) {
-    return PageView.of(page, this::fragment);
+    String user = page.user().value();
+    Written previous = lastPages.getIfPresent(user);
+    Writing writing = new Writing(previous, page.sections().size());
+    PageView view = PageView.of(page, writing);
+    if (writing.changed()) {
+      lastPages.put(user, writing.written());
+    }
+    return view;
+  }
+
+  /** The fragments of a user's last page, in order, with the data they were written from. */
+  private static final class Written {
+    final Object[] data;
+    final Fragment[] fragments;
+    final int count;
+    final int weight;
+
+    Written(Object[] data, Fragment[] fragments, int count, int weight) {
+      this.data = data;
+      this.fragments = fragments;
+      this.count = count;
+      this.weight = weight;
+    }
+  }
+
+  /** Maps a page's section data to fragments, reusing the previous page's where the data is. */
+  private final class Writing implements Function<Object, Object> {
+    private final @Nullable Written previous;
+    private final Object[] data;
+    private final Fragment[] fragments;
+    private int count;
+    private boolean changed;
+
+    Writing(@Nullable Written previous, int sections) {
+      this.previous = previous;
+      this.data = new Object[sections];
+      this.fragments = new Fragment[sections];
+    }
+
+    @Override
+    public Object apply(Object value) {
+      Fragment fragment;
+      if (previous != null && count < previous.count && previous.data[count] == value) {
+        fragment = previous.fragments[count];
+      } else {
+        fragment = fragment(value);
+        changed = true;
+      }
+      data[count] = value;
+      fragments[count] = fragment;
+      count++;
+      return fragment;
+    }
+
+    boolean changed() {
+      return changed || previous == null || previous.count != count;
+    }
+
+    Written written() {
+      int weight = 0;
+      for (int i = 0; i < count; i++) {
+        weight += 2 * fragments[i].utf8().length;
+      }
+      return new Written(data, fragments, count, weight);
+    }
   }
 
   /**

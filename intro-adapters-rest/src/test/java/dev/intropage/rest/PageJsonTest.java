@@ -208,6 +208,47 @@ class PageJsonTest {
   }
 
   @Test
+  void bytes_aSectionsDataReplacedOrMoved_theUsersNextPageWritesTheNewData() throws Exception {
+    Counted sunny = new Counted("sunny");
+    Counted rain = new Counted("rain");
+    Counted calm = new Counted("calm");
+    List<IntroPage> pages =
+        List.of(
+            page(
+                "ada",
+                List.of(cached(WEATHER, sunny, Duration.ZERO), cached(NEWS, calm, Duration.ZERO)),
+                Duration.ZERO),
+            page(
+                "ada",
+                List.of(cached(WEATHER, rain, Duration.ZERO), cached(NEWS, calm, Duration.ZERO)),
+                Duration.ZERO),
+            page(
+                "ada",
+                List.of(cached(WEATHER, null, Duration.ZERO), cached(NEWS, sunny, Duration.ZERO)),
+                Duration.ZERO),
+            page("ada", List.of(cached(NEWS, rain, Duration.ZERO)), Duration.ZERO),
+            page(
+                "grace",
+                List.of(cached(WEATHER, calm, Duration.ZERO), cached(NEWS, rain, Duration.ZERO)),
+                Duration.ZERO),
+            page(
+                "ada",
+                List.of(cached(WEATHER, calm, Duration.ZERO), cached(NEWS, rain, Duration.ZERO)),
+                Duration.ZERO));
+
+    int writtenByPageJson = 0;
+    for (IntroPage page : pages) {
+      int before = sunny.writes.get() + rain.writes.get() + calm.writes.get();
+      String body = new String(json.bytes(json.view(page)), UTF_8);
+      writtenByPageJson += sunny.writes.get() + rain.writes.get() + calm.writes.get() - before;
+
+      assertThat(body)
+          .isEqualTo(new String(mapper.writeValueAsBytes(PageView.of(page, data -> data)), UTF_8));
+    }
+    assertThat(writtenByPageJson).as("each object written once").isEqualTo(3);
+  }
+
+  @Test
   void tag_sameContent_sameTagWhateverTheAgesAndTimings() {
     Counted weather = new Counted("sunny");
     IntroPage early =

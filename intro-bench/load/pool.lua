@@ -1,7 +1,8 @@
 -- wrk script: round-robin over a pool of users, one pre-formatted request per user.
 -- usage: wrk ... -s pool.lua URL -- TOKENS_FILE PATH_PREFIX
 --   TOKENS_FILE  lines "user token" (MintTokens); each request sends Authorization: Bearer token
---   PATH_PREFIX  e.g. /api/v1/intro-page/ (the service) or /bare/ (BareJerseyServer); the user is appended
+--   PATH_PREFIX  e.g. /api/v1/intro-page/ (the page), /bench/bare/ (the same service's bare baseline)
+--                or /bare/ (BareJerseyServer); the user is appended
 -- Both the service and the bare baseline get the same requests, so wrk's own cost is the same.
 local requests = {}
 local n = 0

@@ -49,19 +49,40 @@ public final class IntroPageApp {
   private final PrintStream out;
   private final PrintStream err;
   private final Clock clock;
+  private final List<Object> extraComponents;
 
   IntroPageApp(Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
+    this(env, out, err, clock, List.of());
+  }
+
+  private IntroPageApp(
+      Map<String, String> env,
+      PrintStream out,
+      PrintStream err,
+      Clock clock,
+      List<Object> extraComponents) {
     this.env = env;
     this.out = out;
     this.err = err;
     this.clock = clock;
+    this.extraComponents = List.copyOf(extraComponents);
   }
 
   /** Runs a command with the process's environment and exits with its status. */
   public static void main(String[] args) {
+    launch(List.of(), args);
+  }
+
+  /**
+   * Runs a command as {@link #main} does, with {@code extraComponents} registered in the service's
+   * Jersey application by {@code serve} (see {@link Server#start(AppConfig, Clock, PrintStream,
+   * PrintStream, List)}); for intro-bench's baseline service.
+   */
+  static void launch(List<Object> extraComponents, String... args) {
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    int status = new IntroPageApp(System.getenv(), out, err, Clock.systemUTC()).run(args);
+    int status =
+        new IntroPageApp(System.getenv(), out, err, Clock.systemUTC(), extraComponents).run(args);
     if (status != 0) {
       System.exit(status);
     }
@@ -110,7 +131,7 @@ public final class IntroPageApp {
     SLF4JBridgeHandler.install();
     Server server;
     try {
-      server = Server.start(config, clock, out, err);
+      server = Server.start(config, clock, out, err, extraComponents);
     } catch (RuntimeException e) {
       flushLogs();
       throw e;

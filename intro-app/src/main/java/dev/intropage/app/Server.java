@@ -97,6 +97,20 @@ final class Server implements AutoCloseable {
 
   /** Starts the service: HTTP first (liveness), then migrations and the seed, then readiness. */
   static Server start(AppConfig config, Clock clock, PrintStream out, PrintStream err) {
+    return start(config, clock, out, err, List.of());
+  }
+
+  /**
+   * Starts the service with {@code extraComponents} registered as instances in its Jersey
+   * application after its own, so they sit behind the same server-wide filters; for intro-bench's
+   * baseline endpoint, never for production.
+   */
+  static Server start(
+      AppConfig config,
+      Clock clock,
+      PrintStream out,
+      PrintStream err,
+      List<Object> extraComponents) {
     config.describe().forEach(line -> LOG.info("config {}", line));
     AtomicBoolean ready = new AtomicBoolean();
     Database database = Database.open(config);
@@ -186,6 +200,7 @@ final class Server implements AutoCloseable {
             bind(registry).to(PrometheusMeterRegistry.class);
           }
         });
+    extraComponents.forEach(application::register);
 
     URI base =
         URI.create("http://" + hostForUri(config.httpHost()) + ":" + config.httpPort() + "/");

@@ -16,6 +16,8 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -30,7 +32,7 @@ import java.util.concurrent.atomic.LongAdder;
  * Feature feature = rest.engine(engine).verifier(verifier).build();
  * }
  *
- * <p>Thread-safe; every callback is a few counter updates or one short lock on a ring buffer.
+ * <p>Thread-safe; every callback is a few counter updates or one write to a ring buffer.
  */
 public final class EngineStats implements EngineListener {
   /** How many samples each latency window holds. */
@@ -203,20 +205,23 @@ public final class EngineStats implements EngineListener {
     }
   }
 
-  /** The latest {@value #WINDOW} samples in nanoseconds, in a ring. */
+  /**
+   * The latest {@value #WINDOW} samples in nanoseconds, in a ring. Lock-free: every page adds to
+   * the page's window and each section's, and a lock on each was contended by all requests. A
+   * reader may see a slot being written, which a summary of the latest samples can bear.
+   */
   private static final class Window {
-    private final long[] samples = new long[WINDOW];
-    private long added;
+    private final AtomicLongArray samples = new AtomicLongArray(WINDOW);
+    private final AtomicLong added = new AtomicLong();
 
-    synchronized void add(long nanos) {
-      samples[(int) (added % WINDOW)] = nanos;
-      added++;
+    void add(long nanos) {
+      samples.set((int) (added.getAndIncrement() % WINDOW), nanos);
     }
 
     Latency percentiles() {
-      long[] sorted;
-      synchronized (this) {
-        sorted = Arrays.copyOf(samples, (int) Math.min(added, WINDOW));
+      long[] sorted = new long[(int) Math.min(added.get(), WINDOW)];
+      for (int i = 0; i < sorted.length; i++) {
+        sorted[i] = samples.get(i);
       }
       Arrays.sort(sorted);
       return new Latency(

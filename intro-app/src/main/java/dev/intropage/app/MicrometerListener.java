@@ -29,8 +29,7 @@ import java.util.function.Supplier;
  */
 final class MicrometerListener implements EngineListener {
   private final MeterRegistry registry;
-  private final Map<String, Timer> sectionTimers = new ConcurrentHashMap<>();
-  private final Map<String, Counter> cacheCounters = new ConcurrentHashMap<>();
+  private final Map<SectionKey<?>, SectionMeters> sections = new ConcurrentHashMap<>();
   private final Map<Boolean, Timer> pageTimers = new ConcurrentHashMap<>();
 
   MicrometerListener(MeterRegistry registry) {
@@ -41,7 +40,7 @@ final class MicrometerListener implements EngineListener {
    * Returns the meter of a key, registering it on first use; a lookup in the map, without the lock
    * that {@code computeIfAbsent} may take, once it exists.
    */
-  static <M> M meter(Map<String, M> meters, String key, Function<String, M> register) {
+  static <K, M> M meter(Map<K, M> meters, K key, Function<K, M> register) {
     M meter = meters.get(key);
     return meter != null ? meter : meters.computeIfAbsent(key, register);
   }
@@ -72,48 +71,69 @@ final class MicrometerListener implements EngineListener {
     };
   }
 
+  /**
+   * A section's meters: its cache counters, made with it, and a timer per status, made on first
+   * use. Found by the section's key, without building a string per event.
+   */
+  private final class SectionMeters {
+    final String name;
+    final Counter hits;
+    final Counter misses;
+    final Counter stale;
+    final Map<SectionStatus, Timer> timers = new ConcurrentHashMap<>();
+
+    SectionMeters(String name) {
+      this.name = name;
+      hits = cacheCounter(name, "hit");
+      misses = cacheCounter(name, "miss");
+      stale = cacheCounter(name, "stale");
+    }
+
+    Timer timer(SectionStatus status) {
+      return meter(
+          timers,
+          status,
+          absent ->
+              Timer.builder("intro.section.duration")
+                  .description("time a page spent on a section")
+                  .tag("section", name)
+                  .tag("status", status.name().toLowerCase(Locale.ROOT))
+                  .publishPercentileHistogram()
+                  .register(registry));
+    }
+  }
+
+  private Counter cacheCounter(String section, String result) {
+    return Counter.builder("intro.cache.requests")
+        .description("section cache lookups by result")
+        .tag("section", section)
+        .tag("result", result)
+        .register(registry);
+  }
+
+  private SectionMeters meters(SectionKey<?> section) {
+    return meter(sections, section, key -> new SectionMeters(key.name()));
+  }
+
   @Override
   public void sectionFinished(
       SectionKey<?> section, UserId user, SectionStatus status, Duration elapsed) {
-    meter(
-            sectionTimers,
-            section.name() + ' ' + status.name(),
-            absent ->
-                Timer.builder("intro.section.duration")
-                    .description("time a page spent on a section")
-                    .tag("section", section.name())
-                    .tag("status", status.name().toLowerCase(Locale.ROOT))
-                    .publishPercentileHistogram()
-                    .register(registry))
-        .record(elapsed);
+    meters(section).timer(status).record(elapsed);
   }
 
   @Override
   public void cacheHit(SectionKey<?> section) {
-    cache(section, "hit");
+    meters(section).hits.increment();
   }
 
   @Override
   public void cacheMiss(SectionKey<?> section) {
-    cache(section, "miss");
+    meters(section).misses.increment();
   }
 
   @Override
   public void cacheStale(SectionKey<?> section) {
-    cache(section, "stale");
-  }
-
-  private void cache(SectionKey<?> section, String result) {
-    meter(
-            cacheCounters,
-            section.name() + ' ' + result,
-            absent ->
-                Counter.builder("intro.cache.requests")
-                    .description("section cache lookups by result")
-                    .tag("section", section.name())
-                    .tag("result", result)
-                    .register(registry))
-        .increment();
+    meters(section).stale.increment();
   }
 
   @Override

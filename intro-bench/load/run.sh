@@ -96,9 +96,16 @@ port_of() {
 # wrk's requests/s, non-2xx count and socket errors from its output file.
 rps() { awk '/^Requests\/sec:/ {print $2}' "$1"; }
 non2xx() { awk '/Non-2xx or 3xx responses:/ {print $NF}' "$1" | grep . || echo 0; }
-# Pages complete and degraded (a section not FRESH, CACHED or STALE), from pool.lua's last line.
-complete_pages() { awk '/^Pages: / {gsub(",", ""); print $3}' "$1" | grep . || echo 0; }
-degraded_pages() { awk '/^Pages: / {gsub(",", ""); print $5}' "$1" | grep . || echo 0; }
+# Pages the service has assembled so far, complete and degraded (a section not FRESH, CACHED or
+# STALE), from its own page timer (intro_page_duration_seconds_count by its degraded tag): "C D".
+page_counts() {
+  curl -s --max-time 5 "$SERVICE/metrics" | awk '
+    /^intro_page_duration_seconds_count\{degraded="false"\}/ {c = $NF}
+    /^intro_page_duration_seconds_count\{degraded="true"\}/ {d = $NF}
+    END {printf "%d %d\n", c, d}'
+}
+# The pages of one run: the difference of two page_counts, "C D".
+pages_between() { echo "$1 $2" | awk '{printf "%d %d\n", $3 - $1, $4 - $2}'; }
 socket_errors() {
   awk '/Socket errors:/ {gsub(",", ""); print $4 + $6 + $8 + $10; found=1} END {if (!found) print 0}' "$1"
 }
@@ -176,7 +183,7 @@ echo "== warm-up: JIT on the service's page and bare endpoint and both bare serv
 # bare endpoint is steady after 10 s. Both get the same warm-up, long enough for the page.
 for _ in 1 2; do
   wrk -t2 -c100 -d"${WARMUP}s" -s "$LUA" "$SERVICE" -- "$OUT/tokens.txt" /api/v1/intro-page/ \
-    | grep -E '^Requests/sec|^Pages' | sed 's/^/  service: /'
+    | grep -E '^Requests/sec' | sed 's/^/  service: /'
   wrk -t2 -c100 -d"${WARMUP}s" -s "$LUA" "$SERVICE" -- "$OUT/tokens.txt" /bench/bare/ \
     | grep -E '^Requests/sec' | sed 's/^/  service bare: /'
   wrk -t2 -c100 -d"${WARMUP}s" -s "$LUA" "$JETTY" -- "$OUT/tokens.txt" /bare/ >/dev/null
@@ -185,8 +192,10 @@ done
 
 load a
 echo "== a. max throughput, wrk -t2 -c100 -d${DURATION}s: page vs the same service's bare endpoint vs bare Jersey (Jetty)"
+A_BEFORE=$(page_counts)
 wrk -t2 -c100 -d"${DURATION}s" --latency -s "$LUA" "$SERVICE" -- "$OUT/tokens.txt" /api/v1/intro-page/ \
   | tee "$OUT/a-page-wrk.txt"
+A_PAGES=$(pages_between "$A_BEFORE" "$(page_counts)")
 wrk -t2 -c100 -d"${DURATION}s" --latency -s "$LUA" "$SERVICE" -- "$OUT/tokens.txt" /bench/bare/ \
   | tee "$OUT/a-bare-service-wrk.txt"
 wrk -t2 -c100 -d"${DURATION}s" --latency -s "$LUA" "$JETTY" -- "$OUT/tokens.txt" /bare/ \
@@ -198,8 +207,8 @@ BARE_RPS=$(rps "$OUT/a-bare-jetty-wrk.txt")
 ratio() { awk -v p="$1" -v b="$2" 'BEGIN {printf "%.1f", 100 * p / b}'; }
 RATIO=$(ratio "$PAGE_RPS" "$BARE_SERVICE_RPS")
 RATIO_SEPARATE=$(ratio "$PAGE_RPS" "$BARE_RPS")
-A_COMPLETE=$(complete_pages "$OUT/a-page-wrk.txt")
-A_DEGRADED=$(degraded_pages "$OUT/a-page-wrk.txt")
+A_COMPLETE=${A_PAGES% *}
+A_DEGRADED=${A_PAGES#* }
 # A figure made of degraded pages (an open breaker serves no data, cheaply) does not count.
 A_DEGRADED_PERCENT=$(awk -v c="$A_COMPLETE" -v d="$A_DEGRADED" 'BEGIN {printf "%.2f", c + d == 0 ? 100 : 100 * d / (c + d)}')
 echo "page $PAGE_RPS req/s, same service's bare $BARE_SERVICE_RPS req/s: $RATIO %;" \
@@ -223,8 +232,10 @@ open_load --url "$JETTY/bare/{user}" --tokens "$OUT/tokens.txt" \
 
 load c
 echo "== c. wrk -t2 -c1000 -d${DURATION}s on the page"
+C_BEFORE=$(page_counts)
 wrk -t2 -c1000 -d"${DURATION}s" --latency --timeout 10s -s "$LUA" "$SERVICE" -- \
   "$OUT/tokens.txt" /api/v1/intro-page/ | tee "$OUT/c-page-wrk-1000.txt"
+C_PAGES=$(pages_between "$C_BEFORE" "$(page_counts)")
 AFTER=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 \
   -H "Authorization: Bearer $FIRST_TOKEN" "$SERVICE/api/v1/intro-page/$FIRST_USER" || echo none)
 READY=$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$SERVICE/health/ready" || echo none)
@@ -282,7 +293,7 @@ verdict() { if awk "BEGIN {exit !($1)}"; then echo met; else echo missed; fi; }
   echo "   $(grep -m 1 'latency' "$OUT/b-page-open.txt" || true)"
   echo "   same rate, p99: bare endpoint of the same service $(p99_of "$OUT/b-bare-service-open.json") ms, separate bare process $(p99_of "$OUT/b-bare-jetty-open.json") ms"
   echo "c. wrk -t2 -c1000 -d${DURATION}s: $(rps "$OUT/c-page-wrk-1000.txt") req/s, non-2xx $C_NON2XX, socket errors $C_SOCKET; afterwards page $AFTER, ready $READY (target no errors, still answering: $(verdict "$C_NON2XX == 0 && $C_SOCKET == 0 && \"$AFTER\" == \"200\""))"
-  echo "   pages complete $(complete_pages "$OUT/c-page-wrk-1000.txt"), degraded $(degraded_pages "$OUT/c-page-wrk-1000.txt")"
+  echo "   pages complete ${C_PAGES% *}, degraded ${C_PAGES#* }"
   echo "   heap after: used ${HEAP_USED} MiB of ${HEAP_MAX} MiB; peak before GC ${HEAP_PEAK} MiB; $GCS GC pauses, $FULL_GCS full"
   echo "d. wrk -t2 -c100 -d${DURATION}s bare Jersey: Grizzly $GRIZZLY_RPS req/s, Jetty $JETTY_RPS req/s"
   sed 's/^/   /' "$OUT/d-h2c.txt"

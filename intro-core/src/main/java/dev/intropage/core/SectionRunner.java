@@ -27,6 +27,10 @@ final class SectionRunner<T> {
   final SectionKey<T> key;
   final SectionSource<T> source;
   final SectionPolicy policy;
+
+  /** The section's position among the engine's, set once by the engine before it is shared. */
+  int index;
+
   private final @Nullable Function<SectionContext, T> fallback;
   private final Clock clock;
   private final Listeners listeners;

@@ -584,6 +584,56 @@ class IntroPageEngineTest {
     }
 
     @Test
+    void invalidateSection_afterTheViewerWasServedFromTheCache_theirNextPageLoadsAgain() {
+      Sources.Scripted news = new Sources.Scripted("v1");
+      Sources.Scripted weather = new Sources.Scripted("sunny");
+      IntroPageEngine engine =
+          track(
+              builder()
+                  .section(NEWS, news, policy().build())
+                  .section(WEATHER, weather, policy().scope(CacheScope.GLOBAL).build())
+                  .build());
+      engine.assemble(PageRequest.of(ADA));
+      engine.assemble(PageRequest.of(ADA));
+      news.answer("v2");
+      weather.answer("rain");
+
+      engine.invalidate(Invalidation.section(WEATHER));
+      engine.invalidate(Invalidation.userSection(ADA, NEWS));
+      IntroPage page = engine.assemble(PageRequest.of(ADA));
+
+      assertThat(page.section(NEWS).orElseThrow().data()).contains("v2");
+      assertThat(page.section(WEATHER).orElseThrow().data()).contains("rain");
+      assertThat(List.of(news.calls.get(), weather.calls.get())).containsExactly(2, 2);
+    }
+
+    @Test
+    void entriesEvictedBySize_areNotServedToViewersWhoseLastPageHadThem() {
+      Sources.Scripted news = new Sources.Scripted("news");
+      int entries = 100;
+      int users = 60; // two entries each, news and personalization; their profiles all fit
+      IntroPageEngine engine =
+          track(builder().maximumCacheSize(entries).section(NEWS, news, policy().build()).build());
+      for (int i = 0; i < users; i++) {
+        for (int visit = 0; visit < 3; visit++) {
+          engine.assemble(PageRequest.of(UserId.of("user-" + i)));
+        }
+      }
+
+      int cached = 0;
+      for (int i = 0; i < users; i++) {
+        IntroPage page = engine.assemble(PageRequest.of(UserId.of("user-" + i)));
+        for (SectionResult<?> result : page.sections()) {
+          cached += result.status() == SectionStatus.CACHED ? 1 : 0;
+        }
+      }
+
+      // At most what the cache held when this round began; the rest was evicted and loads again.
+      assertThat(cached).isLessThanOrEqualTo(entries);
+      assertThat(news.calls).hasValueGreaterThan(users);
+    }
+
+    @Test
     void invalidateSectionAndAll_dropTheirEntries() {
       Sources.Scripted news = new Sources.Scripted("v1");
       Sources.Scripted weather = new Sources.Scripted("sunny");

@@ -3,7 +3,6 @@ package dev.intropage.core.model;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The opaque id of a user in the host system: 1 to 128 characters of {@code [A-Za-z0-9._@:-]}, and
@@ -12,7 +11,6 @@ import java.util.regex.Pattern;
  * @param value the id as the host system spells it
  */
 public record UserId(String value) implements Comparable<UserId> {
-  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._@:-]{1,128}");
   private static final Set<String> RESERVED = Set.of("metrics", "cache");
 
   /**
@@ -23,13 +21,37 @@ public record UserId(String value) implements Comparable<UserId> {
    */
   public UserId {
     requireNonNull(value, "value");
-    if (!VALID.matcher(value).matches()) {
+    if (!valid(value)) {
       throw new InvalidInputException(
           "userId", "must be 1 to 128 characters of letters, digits and . _ @ : -");
     }
     if (RESERVED.contains(value)) {
       throw new InvalidInputException("userId", "'" + value + "' is a reserved word");
     }
+  }
+
+  /** {@code [A-Za-z0-9._@:-]{1,128}}, checked by hand: every request makes a user id. */
+  private static boolean valid(String value) {
+    int length = value.length();
+    if (length < 1 || length > 128) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      boolean allowed =
+          (c >= 'a' && c <= 'z')
+              || (c >= 'A' && c <= 'Z')
+              || (c >= '0' && c <= '9')
+              || c == '.'
+              || c == '_'
+              || c == '@'
+              || c == ':'
+              || c == '-';
+      if (!allowed) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

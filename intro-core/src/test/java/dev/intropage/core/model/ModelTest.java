@@ -20,6 +20,22 @@ class ModelTest {
     assertThat(UserId.of(id)).hasToString(id);
   }
 
+  @Test
+  void userId_everyCharacter_acceptedExactlyWhenTheDocumentedPatternAllowsIt() {
+    java.util.regex.Pattern documented = java.util.regex.Pattern.compile("[A-Za-z0-9._@:-]{1,128}");
+    for (char c = 0; c < 0x2100; c++) {
+      String id = "a" + c + "b";
+      boolean accepted;
+      try {
+        UserId.of(id);
+        accepted = true;
+      } catch (InvalidInputException e) {
+        accepted = false;
+      }
+      assertThat(accepted).as("U+%04X", (int) c).isEqualTo(documented.matcher(id).matches());
+    }
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "has space", "slash/", "ümlaut", "metrics", "cache"})
   void userId_invalidOrReserved_refusedNamingTheField(String id) {

@@ -35,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Not thread-safe: one per worker.
  */
 final class Http1Connection implements AutoCloseable {
-  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
   private static final int MAX_HEAD_LINE = 64 * 1024;
 
   /** A pre-formatted {@code GET} request and the address it is sent to. */

@@ -1,6 +1,7 @@
 package dev.intropage.bench.load;
 
 import static dev.intropage.bench.load.LoopbackServers.fixed;
+import static dev.intropage.bench.load.LoopbackServers.stallingFirst;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class Http1ConnectionTest {
@@ -137,15 +137,7 @@ class Http1ConnectionTest {
   @Test
   void exchange_aReadOutlastsTheTimeout_throwsAndTheNextRequestGetsANewConnection()
       throws Exception {
-    AtomicBoolean stalled = new AtomicBoolean();
-    try (JdkServer server =
-            new JdkServer(
-                exchange -> {
-                  if (!stalled.getAndSet(true)) {
-                    Thread.sleep(1000);
-                  }
-                  fixed(200, new byte[10]).handle(exchange);
-                });
+    try (JdkServer server = new JdkServer(stallingFirst(1000, fixed(200, new byte[10])));
         Http1Connection connection = new Http1Connection(Duration.ofMillis(200))) {
       Request request = Request.get(server.uri("/"), null);
 

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Servers on a free loopback port for the client's tests; each counts the connections it saw. */
@@ -84,6 +85,17 @@ final class LoopbackServers {
       }
       exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
       exchange.getResponseBody().write(body);
+    };
+  }
+
+  /** Waits {@code millis} before answering the first exchange only; answers as {@code then}. */
+  static Handler stallingFirst(long millis, Handler then) {
+    AtomicBoolean stalled = new AtomicBoolean();
+    return exchange -> {
+      if (!stalled.getAndSet(true)) {
+        Thread.sleep(millis);
+      }
+      then.handle(exchange);
     };
   }
 

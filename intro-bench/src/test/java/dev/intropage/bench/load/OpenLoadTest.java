@@ -1,14 +1,15 @@
 package dev.intropage.bench.load;
 
 import static dev.intropage.bench.load.LoopbackServers.fixed;
+import static dev.intropage.bench.load.LoopbackServers.stallingFirst;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.intropage.bench.load.LoopbackServers.JdkServer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -97,8 +98,7 @@ class OpenLoadTest {
   void run_everyRequestAnswered_countsEach2xxItsBytesAndReusesConnections(Threads threads)
       throws Exception {
     try (JdkServer server = new JdkServer(fixed(200, new byte[7000]))) {
-      OpenLoad.Result result =
-          run(threads, "--url", server.uri("/x").toString(), "--rate", "200", "--connections", "4");
+      OpenLoad.Result result = run(threads, server, "--rate", "200", "--connections", "4");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 200L));
       assertThat(result.errors()).isZero();
@@ -111,8 +111,7 @@ class OpenLoadTest {
   @Test
   void run_serverAnswersConnectionClose_reconnectsAndEveryRequestSucceeds() throws Exception {
     try (JdkServer server = new JdkServer(fixed(200, new byte[100], "Connection", "close"))) {
-      OpenLoad.Result result =
-          run(Threads.PLATFORM, "--url", server.uri("/").toString(), "--rate", "100");
+      OpenLoad.Result result = run(Threads.PLATFORM, server, "--rate", "100");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 100L));
       assertThat(server.connections()).isEqualTo(100);
@@ -122,8 +121,7 @@ class OpenLoadTest {
   @Test
   void run_non2xxStatuses_areErrorsNamedByTheirCode() throws Exception {
     try (JdkServer server = new JdkServer(fixed(503, new byte[10]))) {
-      OpenLoad.Result result =
-          run(Threads.PLATFORM, "--url", server.uri("/").toString(), "--rate", "50");
+      OpenLoad.Result result = run(Threads.PLATFORM, server, "--rate", "50");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("503", 50L));
       assertThat(result.errors()).isEqualTo(50);
@@ -135,8 +133,7 @@ class OpenLoadTest {
   void run_serverTimingNamesATimedOutSection_countsTheResponseAsDegraded() throws Exception {
     String timing = "activity;dur=1.0;desc=\"TIMED_OUT\", total;dur=1.2";
     try (JdkServer server = new JdkServer(fixed(200, new byte[10], "Server-Timing", timing))) {
-      OpenLoad.Result result =
-          run(Threads.PLATFORM, "--url", server.uri("/").toString(), "--rate", "50");
+      OpenLoad.Result result = run(Threads.PLATFORM, server, "--rate", "50");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("degraded", 50L));
       assertThat(result.errors()).isEqualTo(50);
@@ -153,16 +150,7 @@ class OpenLoadTest {
               fixed(200, new byte[10]).handle(exchange);
             })) {
       OpenLoad.Result result =
-          run(
-              threads,
-              "--url",
-              server.uri("/").toString(),
-              "--rate",
-              "20",
-              "--connections",
-              "20",
-              "--timeout",
-              "100");
+          run(threads, server, "--rate", "20", "--connections", "20", "--timeout", "100");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("timeout", 20L));
     }
@@ -171,24 +159,8 @@ class OpenLoadTest {
   @Test
   void run_serverStallsOnce_latencyOfTheRequestsDueMeanwhileCountsFromTheirDueTime()
       throws Exception {
-    AtomicBoolean stalled = new AtomicBoolean();
-    try (JdkServer server =
-        new JdkServer(
-            exchange -> {
-              if (!stalled.getAndSet(true)) {
-                Thread.sleep(300);
-              }
-              fixed(200, new byte[10]).handle(exchange);
-            })) {
-      OpenLoad.Result result =
-          run(
-              Threads.PLATFORM,
-              "--url",
-              server.uri("/").toString(),
-              "--rate",
-              "100",
-              "--connections",
-              "1");
+    try (JdkServer server = new JdkServer(stallingFirst(300, fixed(200, new byte[10])))) {
+      OpenLoad.Result result = run(Threads.PLATFORM, server, "--rate", "100", "--connections", "1");
 
       // Measured from when each was sent, only the stalled request would be slow.
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 100L));
@@ -200,39 +172,21 @@ class OpenLoadTest {
 
   @Test
   void run_requestsStillQueuedAfterTheDrain_areCountedAsUnsent() throws Exception {
-    AtomicBoolean stalled = new AtomicBoolean();
-    try (JdkServer server =
-        new JdkServer(
-            exchange -> {
-              if (!stalled.getAndSet(true)) {
-                Thread.sleep(1500);
-              }
-              fixed(200, new byte[10]).handle(exchange);
-            })) {
+    try (JdkServer server = new JdkServer(stallingFirst(1500, fixed(200, new byte[10])))) {
       OpenLoad.Result result =
-          run(
-              Threads.PLATFORM,
-              "--url",
-              server.uri("/").toString(),
-              "--rate",
-              "10",
-              "--connections",
-              "1",
-              "--drain",
-              "0");
+          run(Threads.PLATFORM, server, "--rate", "10", "--connections", "1", "--drain", "0");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 1L, "unsent", 9L));
       assertThat(result.errors()).isEqualTo(9);
     }
   }
 
-  /** Runs one phase of 1 s with these options (and the test's server as URL). */
-  private static OpenLoad.Result run(Threads threads, String... options) throws Exception {
-    String[] args = new String[options.length + 2];
-    System.arraycopy(options, 0, args, 0, options.length);
-    args[options.length] = "--duration";
-    args[options.length + 1] = "1";
-    OpenLoad.Settings settings = OpenLoad.parse(args);
+  /** Runs one phase of 1 s against the server's {@code /} with these options. */
+  private static OpenLoad.Result run(Threads threads, JdkServer server, String... options)
+      throws Exception {
+    List<String> args = new ArrayList<>(List.of(options));
+    args.addAll(List.of("--url", server.uri("/").toString(), "--duration", "1"));
+    OpenLoad.Settings settings = OpenLoad.parse(args.toArray(String[]::new));
     List<Http1Connection> connections = OpenLoad.connections(settings);
     try {
       return OpenLoad.run(settings, 1, connections, threads.factory());

@@ -25,12 +25,13 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>The response head is read into a reusable buffer; header names are matched ignoring case and
  * only {@code Content-Length}, {@code Transfer-Encoding: chunked}, {@code Connection} and {@code
- * Server-Timing} are kept. The body is read by its length, by chunks (trailers included) or to the
- * end of the stream. After {@code Connection: close}, an HTTP/1.0 response without {@code
- * keep-alive}, or any {@link IOException} (an expired read throws {@link SocketTimeoutException})
- * the socket is closed, and the next request opens another. A kept-alive connection that the server
- * closed while idle, seen as an end of stream or a reset before the first byte of the response, is
- * replaced and the request sent once more, as browsers do for idempotent requests.
+ * Server-Timing} are kept; interim (1xx) responses are skipped. The body is read by its length, by
+ * chunks (trailers included) or to the end of the stream. After {@code Connection: close}, an
+ * HTTP/1.0 response without {@code keep-alive}, or any {@link IOException} (an expired read throws
+ * {@link SocketTimeoutException}) the socket is closed, and the next request opens another. A
+ * kept-alive connection that the server closed while idle, seen as an end of stream or a reset
+ * before the first byte of the response, is replaced and the request sent once more, as browsers do
+ * for idempotent requests.
  *
  * <p>Not thread-safe: one per worker.
  */
@@ -195,6 +196,13 @@ final class Http1Connection implements AutoCloseable {
   private Response readResponse() throws IOException {
     int end = readLine();
     int status = statusCode(lineStart, end);
+    while (status / 100 == 1 && status != 101) {
+      while (readLine() > lineStart) {
+        // An interim response's header field (103 Early Hints): dropped with its status line.
+      }
+      end = readLine();
+      status = statusCode(lineStart, end);
+    }
     boolean close = buffer[lineStart + 7] == '0';
     boolean chunked = false;
     long contentLength = -1;

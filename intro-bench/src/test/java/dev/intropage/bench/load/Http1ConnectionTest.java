@@ -94,6 +94,20 @@ class Http1ConnectionTest {
   }
 
   @Test
+  void exchange_interimResponses_areSkippedForTheFinalOne() throws Exception {
+    String response =
+        "HTTP/1.1 103 Early Hints\r\nLink: </a.css>\r\n\r\n"
+            + "HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok";
+    try (RawServer server = new RawServer(response, AfterFirst.KEEP_ANSWERING);
+        Http1Connection connection = new Http1Connection(TIMEOUT)) {
+      List<Response> responses = exchange(connection, Request.get(server.uri("/"), null), 2);
+
+      assertThat(responses).containsOnly(new Response(200, 2, null));
+      assertThat(server.connections()).isEqualTo(1);
+    }
+  }
+
+  @Test
   void exchange_connectionClose_opensANewConnectionForTheNextRequest() throws Exception {
     // The server leaves the socket open: a client that kept it would wait for an answer in vain.
     String response = "HTTP/1.1 503 Busy\r\nContent-Length: 2\r\nConnection: Close\r\n\r\nno";

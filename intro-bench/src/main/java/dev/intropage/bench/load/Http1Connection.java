@@ -20,8 +20,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One persistent HTTP/1.1 connection over a blocking {@link Socket} that sends {@code GET} requests
- * one at a time and reads their responses, counting the body's bytes without keeping them: the load
- * generator's client, at a few microseconds of CPU per request.
+ * one at a time and reads their responses, counting the body's bytes without keeping them: {@link
+ * OpenLoad}'s client, whose own work is small beside the kernel's for a request.
  *
  * <p>The response head is read into a reusable buffer; header names are matched ignoring case and
  * only {@code Content-Length}, {@code Transfer-Encoding: chunked}, {@code Connection} and {@code

@@ -1,9 +1,18 @@
 package dev.intropage.bench.load;
 
+import static dev.intropage.bench.load.LoopbackServers.fixed;
+import static dev.intropage.bench.load.LoopbackServers.stallingFirst;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intropage.bench.load.LoopbackServers.JdkServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class OpenLoadTest {
   @Test
@@ -69,5 +78,120 @@ class OpenLoadTest {
     assertThat(OpenLoad.degraded(complete.replace("FRESH", "TIMED_OUT"))).isTrue();
     assertThat(OpenLoad.degraded(complete.replace("CACHED", "FALLBACK"))).isTrue();
     assertThat(OpenLoad.degraded(complete.replace("FRESH", "SKIPPED"))).isTrue();
+  }
+
+  /** The workers' threads: the load generator's are platform threads, virtual ones also work. */
+  enum Threads {
+    PLATFORM,
+    VIRTUAL;
+
+    ThreadFactory factory() {
+      return switch (this) {
+        case PLATFORM -> Thread.ofPlatform().daemon().factory();
+        case VIRTUAL -> Thread.ofVirtual().factory();
+      };
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Threads.class)
+  void run_everyRequestAnswered_countsEach2xxItsBytesAndReusesConnections(Threads threads)
+      throws Exception {
+    try (JdkServer server = new JdkServer(fixed(200, new byte[7000]))) {
+      OpenLoad.Result result = run(threads, server, "--rate", "200", "--connections", "4");
+
+      assertThat(result.outcomes()).isEqualTo(Map.of("200", 200L));
+      assertThat(result.errors()).isZero();
+      assertThat(result.text()).contains("2xx 200, errors 0").contains("6.8 KiB/response");
+      assertThat(result.json()).contains("\"errors\":0,").contains("\"p99\":");
+      assertThat(server.connections()).isBetween(1, 4);
+    }
+  }
+
+  @Test
+  void run_serverAnswersConnectionClose_reconnectsAndEveryRequestSucceeds() throws Exception {
+    try (JdkServer server = new JdkServer(fixed(200, new byte[100], "Connection", "close"))) {
+      OpenLoad.Result result = run(Threads.PLATFORM, server, "--rate", "100");
+
+      assertThat(result.outcomes()).isEqualTo(Map.of("200", 100L));
+      assertThat(server.connections()).isEqualTo(100);
+    }
+  }
+
+  @Test
+  void run_non2xxStatuses_areErrorsNamedByTheirCode() throws Exception {
+    try (JdkServer server = new JdkServer(fixed(503, new byte[10]))) {
+      OpenLoad.Result result = run(Threads.PLATFORM, server, "--rate", "50");
+
+      assertThat(result.outcomes()).isEqualTo(Map.of("503", 50L));
+      assertThat(result.errors()).isEqualTo(50);
+      assertThat(result.json()).contains("\"ok\":0,\"errors\":50,");
+    }
+  }
+
+  @Test
+  void run_serverTimingNamesATimedOutSection_countsTheResponseAsDegraded() throws Exception {
+    String timing = "activity;dur=1.0;desc=\"TIMED_OUT\", total;dur=1.2";
+    try (JdkServer server = new JdkServer(fixed(200, new byte[10], "Server-Timing", timing))) {
+      OpenLoad.Result result = run(Threads.PLATFORM, server, "--rate", "50");
+
+      assertThat(result.outcomes()).isEqualTo(Map.of("degraded", 50L));
+      assertThat(result.errors()).isEqualTo(50);
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Threads.class)
+  void run_answersSlowerThanTheTimeout_areCountedAsTimeouts(Threads threads) throws Exception {
+    try (JdkServer server =
+        new JdkServer(
+            exchange -> {
+              Thread.sleep(400);
+              fixed(200, new byte[10]).handle(exchange);
+            })) {
+      OpenLoad.Result result =
+          run(threads, server, "--rate", "20", "--connections", "20", "--timeout", "100");
+
+      assertThat(result.outcomes()).isEqualTo(Map.of("timeout", 20L));
+    }
+  }
+
+  @Test
+  void run_serverStallsOnce_latencyOfTheRequestsDueMeanwhileCountsFromTheirDueTime()
+      throws Exception {
+    try (JdkServer server = new JdkServer(stallingFirst(300, fixed(200, new byte[10])))) {
+      OpenLoad.Result result = run(Threads.PLATFORM, server, "--rate", "100", "--connections", "1");
+
+      // Measured from when each was sent, only the stalled request would be slow.
+      assertThat(result.outcomes()).isEqualTo(Map.of("200", 100L));
+      assertThat(result.latency(100)).isGreaterThanOrEqualTo(300_000_000L);
+      assertThat(result.latency(99)).isGreaterThanOrEqualTo(250_000_000L);
+      assertThat(result.latency(90)).isGreaterThanOrEqualTo(150_000_000L);
+    }
+  }
+
+  @Test
+  void run_requestsStillQueuedAfterTheDrain_areCountedAsUnsent() throws Exception {
+    try (JdkServer server = new JdkServer(stallingFirst(1500, fixed(200, new byte[10])))) {
+      OpenLoad.Result result =
+          run(Threads.PLATFORM, server, "--rate", "10", "--connections", "1", "--drain", "0");
+
+      assertThat(result.outcomes()).isEqualTo(Map.of("200", 1L, "unsent", 9L));
+      assertThat(result.errors()).isEqualTo(9);
+    }
+  }
+
+  /** Runs one phase of 1 s against the server's {@code /} with these options. */
+  private static OpenLoad.Result run(Threads threads, JdkServer server, String... options)
+      throws Exception {
+    List<String> args = new ArrayList<>(List.of(options));
+    args.addAll(List.of("--url", server.uri("/").toString(), "--duration", "1"));
+    OpenLoad.Settings settings = OpenLoad.parse(args.toArray(String[]::new));
+    List<Http1Connection> connections = OpenLoad.connections(settings);
+    try {
+      return OpenLoad.run(settings, 1, connections, threads.factory());
+    } finally {
+      connections.forEach(Http1Connection::close);
+    }
   }
 }

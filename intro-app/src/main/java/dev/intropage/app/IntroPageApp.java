@@ -73,17 +73,15 @@ public final class IntroPageApp {
   static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
 
   /**
-   * The carrier threads for the service's virtual threads: what the JVM was given, else two per
+   * The carrier threads for the service's virtual threads: what the JVM was given, else four per
    * core rather than the JDK's one. A carrier is lost to every virtual thread while the OS runs
    * something else on its core (Jetty's selector, the log writer, GC, a co-located process) or
    * while a virtual thread holds it in native code (each SQLite statement, through JNI). On two
-   * cores shared with the load generator, two per core took the cached page from about 8,700 to
-   * 12,200 requests a second, and the p99 at half that rate from 23 to 64 ms down to 12 to 14 ms.
-   * Four per core was no faster and, at 1,000 connections in 256 MiB, ran so many pages at once
-   * that collections stalled them into timeouts (docs/performance.md).
+   * cores shared with wrk, four per core took the cached page from about 8,700 to 12,600 requests a
+   * second and the p99 at half that rate from 23 to 64 ms down to 13 ms (docs/performance.md).
    */
   static String carriers(@Nullable String configured, int cores) {
-    return configured != null ? configured : Integer.toString(2 * cores);
+    return configured != null ? configured : Integer.toString(4 * cores);
   }
 
   /** Runs a command with the process's environment and exits with its status. */

@@ -32,9 +32,9 @@ class IntroPageAppTest {
   }
 
   @Test
-  void carriers_twoPerCoreUnlessTheJvmWasGivenANumber() {
-    assertThat(IntroPageApp.carriers(null, 2)).isEqualTo("4");
-    assertThat(IntroPageApp.carriers(null, 16)).isEqualTo("32");
+  void carriers_fourPerCoreUnlessTheJvmWasGivenANumber() {
+    assertThat(IntroPageApp.carriers(null, 2)).isEqualTo("8");
+    assertThat(IntroPageApp.carriers(null, 16)).isEqualTo("64");
     assertThat(IntroPageApp.carriers("3", 2)).isEqualTo("3");
   }
 

@@ -21,7 +21,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 
@@ -69,21 +68,6 @@ public final class IntroPageApp {
     this.extraComponents = List.copyOf(extraComponents);
   }
 
-  /** The JDK's property for how many carrier threads run the virtual threads. */
-  static final String CARRIERS = "jdk.virtualThreadScheduler.parallelism";
-
-  /**
-   * The carrier threads for the service's virtual threads: what the JVM was given, else four per
-   * core rather than the JDK's one. A carrier is lost to every virtual thread while the OS runs
-   * something else on its core (Jetty's selector, the log writer, GC, a co-located process) or
-   * while a virtual thread holds it in native code (each SQLite statement, through JNI). On two
-   * cores shared with wrk, four per core took the cached page from about 8,700 to 12,600 requests a
-   * second and the p99 at half that rate from 23 to 64 ms down to 13 ms (docs/performance.md).
-   */
-  static String carriers(@Nullable String configured, int cores) {
-    return configured != null ? configured : Integer.toString(4 * cores);
-  }
-
   /** Runs a command with the process's environment and exits with its status. */
   public static void main(String[] args) {
     launch(List.of(), args);
@@ -95,10 +79,6 @@ public final class IntroPageApp {
    * PrintStream, List)}); for intro-bench's baseline service.
    */
   static void launch(List<Object> extraComponents, String... args) {
-    // Before the first virtual thread, which fixes the scheduler's size for the JVM's life.
-    System.setProperty(
-        CARRIERS,
-        carriers(System.getProperty(CARRIERS), Runtime.getRuntime().availableProcessors()));
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
     int status =

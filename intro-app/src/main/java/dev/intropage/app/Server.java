@@ -112,9 +112,6 @@ final class Server implements AutoCloseable {
       PrintStream err,
       List<Object> extraComponents) {
     config.describe().forEach(line -> LOG.info("config {}", line));
-    LOG.info(
-        "virtual-thread carriers: {}",
-        System.getProperty(IntroPageApp.CARRIERS, "the JDK's default, one per core"));
     AtomicBoolean ready = new AtomicBoolean();
     Database database = Database.open(config);
     MigrationRunner migrations = database.migrations(event -> LOG.info("migration {}", event));

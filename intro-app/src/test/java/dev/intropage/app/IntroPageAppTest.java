@@ -32,13 +32,6 @@ class IntroPageAppTest {
   }
 
   @Test
-  void carriers_fourPerCoreUnlessTheJvmWasGivenANumber() {
-    assertThat(IntroPageApp.carriers(null, 2)).isEqualTo("8");
-    assertThat(IntroPageApp.carriers(null, 16)).isEqualTo("64");
-    assertThat(IntroPageApp.carriers("3", 2)).isEqualTo("3");
-  }
-
-  @Test
   void migrate_statusPlanApplyVerifyRollback(@TempDir Path dir) {
     Map<String, String> env = Map.of("INTRO_DB_URL", "jdbc:sqlite:" + dir.resolve("intro.db"));
 

@@ -282,10 +282,29 @@ final class PageJson {
       return this;
     }
 
+    /** Writes a number's digits in place, as {@code Long.toString} spells them. */
     Sink number(long value) {
-      String digits = Long.toString(value);
-      ensure(digits.length());
-      ascii(digits);
+      if (value < 0) {
+        if (value == Long.MIN_VALUE) {
+          String digits = Long.toString(value);
+          ensure(digits.length());
+          ascii(digits);
+          return this;
+        }
+        ensure(1);
+        bytes[length++] = '-';
+        value = -value;
+      }
+      int digits = 1;
+      for (long rest = value / 10; rest != 0; rest /= 10) {
+        digits++;
+      }
+      ensure(digits);
+      for (int i = length + digits - 1; i >= length; i--) {
+        bytes[i] = (byte) ('0' + value % 10);
+        value /= 10;
+      }
+      length += digits;
       return this;
     }
 

@@ -179,6 +179,26 @@ class PageJsonTest {
   }
 
   @Test
+  void bytes_anyNumber_spelledAsTheMapperSpellsIt() throws Exception {
+    long[] numbers = {
+      0, 1, 9, 10, 99, 100, 12_345, 999_999_999_999L, Long.MAX_VALUE, -1, -10, Long.MIN_VALUE
+    };
+    for (long number : numbers) {
+      PageView view =
+          new PageView(
+              "ada",
+              NOW,
+              number,
+              List.of(
+                  new Views.SectionView(
+                      "weather", "CACHED", null, "CACHE", number, -number, null)));
+
+      assertThat(new String(json.bytes(view), UTF_8))
+          .isEqualTo(new String(mapper.writeValueAsBytes(view), UTF_8));
+    }
+  }
+
+  @Test
   void bytes_everySectionAlreadyWritten_theEnvelopeNeedsNoMapper() throws Exception {
     AtomicInteger written = new AtomicInteger();
     ObjectMapper counting =

@@ -632,10 +632,6 @@ public final class IntroPageEngine implements AutoCloseable {
       this.loadedAt = loadedAt;
       this.retention = retention;
     }
-
-    Object value() {
-      return value;
-    }
   }
 
   /** A load in progress that concurrent pages share. */

@@ -46,7 +46,7 @@ final class Slot<T> {
         new SectionResult<>(
             runner.key,
             status,
-            Optional.of(runner.key.type().cast(entry.value())),
+            Optional.of(runner.key.type().cast(entry.value)),
             source,
             age,
             Duration.ZERO,
@@ -82,7 +82,7 @@ final class Slot<T> {
         return new SectionResult<>(
             runner.key,
             SectionStatus.FRESH,
-            Optional.of(runner.key.type().cast(entry.value())),
+            Optional.of(runner.key.type().cast(entry.value)),
             ValueSource.ORIGIN,
             IntroPageEngine.age(entry, context.now()),
             elapsed,
@@ -132,7 +132,7 @@ final class Slot<T> {
       return new SectionResult<>(
           runner.key,
           status,
-          Optional.of(runner.key.type().cast(lastGood.value())),
+          Optional.of(runner.key.type().cast(lastGood.value)),
           ValueSource.LAST_GOOD,
           IntroPageEngine.age(lastGood, context.now()),
           elapsed,

@@ -58,6 +58,16 @@ class IntroPageEngineTest {
     return IntroPageEngine.builder().clock(clock);
   }
 
+  /** An engine with NEWS cached per user and WEATHER cached once for everyone. */
+  private IntroPageEngine userNewsAndSharedWeather(
+      Sources.Scripted news, Sources.Scripted weather) {
+    return track(
+        builder()
+            .section(NEWS, news, policy().build())
+            .section(WEATHER, weather, policy().scope(CacheScope.GLOBAL).build())
+            .build());
+  }
+
   private static <T> SectionResult<T> result(
       IntroPageEngine engine, UserId user, SectionKey<T> key) {
     return engine.assemble(PageRequest.of(user)).section(key).orElseThrow();
@@ -564,12 +574,7 @@ class IntroPageEngineTest {
     void invalidateUser_reloadsThatUserOnly() {
       Sources.Scripted news = new Sources.Scripted("v1");
       Sources.Scripted weather = new Sources.Scripted("sunny");
-      IntroPageEngine engine =
-          track(
-              builder()
-                  .section(NEWS, news, policy().build())
-                  .section(WEATHER, weather, policy().scope(CacheScope.GLOBAL).build())
-                  .build());
+      IntroPageEngine engine = userNewsAndSharedWeather(news, weather);
       engine.assemble(PageRequest.of(ADA));
       engine.assemble(PageRequest.of(GRACE));
       assertThat(news.calls).hasValue(2);
@@ -587,12 +592,7 @@ class IntroPageEngineTest {
     void invalidateSection_afterTheViewerWasServedFromTheCache_theirNextPageLoadsAgain() {
       Sources.Scripted news = new Sources.Scripted("v1");
       Sources.Scripted weather = new Sources.Scripted("sunny");
-      IntroPageEngine engine =
-          track(
-              builder()
-                  .section(NEWS, news, policy().build())
-                  .section(WEATHER, weather, policy().scope(CacheScope.GLOBAL).build())
-                  .build());
+      IntroPageEngine engine = userNewsAndSharedWeather(news, weather);
       engine.assemble(PageRequest.of(ADA));
       engine.assemble(PageRequest.of(ADA));
       news.answer("v2");
@@ -637,12 +637,7 @@ class IntroPageEngineTest {
     void invalidateSectionAndAll_dropTheirEntries() {
       Sources.Scripted news = new Sources.Scripted("v1");
       Sources.Scripted weather = new Sources.Scripted("sunny");
-      IntroPageEngine engine =
-          track(
-              builder()
-                  .section(NEWS, news, policy().build())
-                  .section(WEATHER, weather, policy().scope(CacheScope.GLOBAL).build())
-                  .build());
+      IntroPageEngine engine = userNewsAndSharedWeather(news, weather);
       engine.assemble(PageRequest.of(ADA));
 
       engine.invalidate(Invalidation.section(WEATHER));

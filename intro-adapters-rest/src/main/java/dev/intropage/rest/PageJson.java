@@ -3,20 +3,14 @@ package dev.intropage.rest;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.intropage.core.IntroPage;
 import dev.intropage.rest.Views.PageView;
 import dev.intropage.rest.Views.SectionView;
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -36,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * guarantee and DESIGN asks of every section. Thread-safe.
  */
 final class PageJson {
-  /** The JSON kept for section data, at most, in bytes (counted twice: text and UTF-8). */
+  /** The JSON kept for section data, at most, in bytes. */
   static final long MAX_REMEMBERED_BYTES = 32L * 1024 * 1024;
 
   private final ObjectMapper mapper;
@@ -44,7 +38,7 @@ final class PageJson {
       Caffeine.newBuilder()
           .weakKeys()
           .maximumWeight(MAX_REMEMBERED_BYTES)
-          .<Object, Fragment>weigher((data, fragment) -> 2 * fragment.utf8().length)
+          .<Object, Fragment>weigher((data, fragment) -> fragment.utf8().length)
           .build();
 
   /**
@@ -61,44 +55,26 @@ final class PageJson {
     this.mapper = mapper;
   }
 
-  /** The JSON of one section's data and its SHA-256; written into a page as it is. */
-  @JsonSerialize(using = FragmentWriter.class)
+  /**
+   * The JSON of one section's data, as UTF-8, and its SHA-256; {@link #bytes} copies it into a page
+   * as it is.
+   */
   static final class Fragment {
-    private final SerializedString json;
+    private final byte[] utf8;
     private final byte[] sha256;
 
-    Fragment(SerializedString json, byte[] sha256) {
-      this.json = json;
+    Fragment(byte[] utf8, byte[] sha256) {
+      this.utf8 = utf8;
       this.sha256 = sha256;
     }
 
-    /** The JSON text, holding its UTF-8 bytes. */
-    SerializedString json() {
-      return json;
-    }
-
     byte[] utf8() {
-      return json.asUnquotedUTF8();
+      return utf8;
     }
 
     /** Feeds the hash of the JSON's UTF-8 bytes to a digest. */
     void hashInto(MessageDigest digest) {
       digest.update(sha256);
-    }
-  }
-
-  /** Writes a fragment's bytes in place of the data. */
-  static final class FragmentWriter extends StdSerializer<Fragment> {
-    private static final long serialVersionUID = 1L;
-
-    FragmentWriter() {
-      super(Fragment.class);
-    }
-
-    @Override
-    public void serialize(Fragment fragment, JsonGenerator generator, SerializerProvider provider)
-        throws IOException {
-      generator.writeRawValue(fragment.json());
     }
   }
 
@@ -169,7 +145,7 @@ final class PageJson {
     Written written() {
       int weight = 0;
       for (int i = 0; i < count; i++) {
-        weight += 2 * fragments[i].utf8().length;
+        weight += fragments[i].utf8().length;
       }
       return new Written(data, fragments, count, weight);
     }
@@ -364,9 +340,7 @@ final class PageJson {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("section data could not be written as JSON", e);
     }
-    SerializedString json = new SerializedString(new String(utf8, UTF_8));
-    json.asUnquotedUTF8(); // encoded once now, copied on every page
-    return new Fragment(json, sha256().digest(utf8));
+    return new Fragment(utf8, sha256().digest(utf8));
   }
 
   /** A fresh SHA-256 digest, cloned from one looked up once: the lookup cost more than the hash. */

@@ -216,12 +216,13 @@ final class EventStreams implements AutoCloseable {
   }
 
   private Page render(UserId user) {
-    PageView view = json.view(engine.assemble(PageRequest.of(user)));
+    PageJson.Tagged tagged = json.tagged(engine.assemble(PageRequest.of(user)));
+    PageView view = tagged.view();
     Set<String> sections = new HashSet<>();
     for (Views.SectionView section : view.sections()) {
       sections.add(section.key());
     }
-    return new Page(json.tag(view), new String(json.bytes(view), UTF_8), sections);
+    return new Page(tagged.tag(), new String(json.bytes(view), UTF_8), sections);
   }
 
   /**

@@ -210,8 +210,9 @@ public final class IntroPageResource {
       pageRequest = pageRequest.withSections(sectionNames(sections));
     }
     IntroPage page = engine.assemble(pageRequest);
-    PageView view = json.view(page);
-    String validator = json.tag(view);
+    PageJson.Tagged tagged = json.tagged(page);
+    PageView view = tagged.view();
+    String validator = tagged.tag();
     Response.ResponseBuilder response =
         request.evaluatePreconditions(new EntityTag(validator, true));
     if (response == null) {

@@ -132,8 +132,8 @@ class PageJsonTest {
                 cached(NEWS, news, Duration.ofMillis(900))),
             Duration.ofMillis(1));
 
-    byte[] firstBytes = json.bytes(json.view(first));
-    byte[] secondBytes = json.bytes(json.view(second));
+    byte[] firstBytes = json.bytes(json.tagged(first).view());
+    byte[] secondBytes = json.bytes(json.tagged(second).view());
 
     assertThat(weather.writes.get()).isEqualTo(1);
     assertThat(news.writes.get()).isEqualTo(1);
@@ -178,7 +178,7 @@ class PageJsonTest {
                 Duration.ofSeconds(2)));
 
     for (IntroPage page : pages) {
-      assertThat(new String(json.bytes(json.view(page)), UTF_8))
+      assertThat(new String(json.bytes(json.tagged(page).view()), UTF_8))
           .isEqualTo(new String(mapperBytes(page), UTF_8));
     }
   }
@@ -204,6 +204,36 @@ class PageJsonTest {
   }
 
   @Test
+  void bytes_anyInstant_spelledAsTheMapperSpellsIt() throws Exception {
+    List<Instant> instants =
+        List.of(
+            Instant.EPOCH,
+            Instant.parse("2026-11-27T18:10:08Z"),
+            Instant.parse("2026-11-27T18:10:08.100Z"),
+            Instant.parse("2026-11-27T18:10:08.120Z"),
+            Instant.parse("2026-11-27T18:10:08.123456Z"),
+            Instant.parse("2026-11-27T18:10:08.000001Z"),
+            Instant.parse("2026-11-27T18:10:08.000000001Z"),
+            Instant.parse("2026-11-27T18:10:08.999999999Z"),
+            Instant.parse("2026-11-27T18:10:09.5Z"),
+            Instant.parse("2024-02-29T23:59:59.999Z"),
+            Instant.parse("9999-12-31T23:59:59.999999999Z"),
+            Instant.parse("1969-12-31T23:59:59.5Z"),
+            Instant.parse("0001-01-01T00:00:00Z"),
+            Instant.parse("+10000-01-01T00:00:00.25Z"),
+            Instant.parse("-0001-06-01T12:00:00Z"),
+            Instant.MAX,
+            Instant.MIN);
+    for (Instant instant : instants) {
+      PageView view = new PageView("ada", instant, 0, List.of());
+
+      assertThat(new String(json.bytes(view), UTF_8))
+          .as("%s", instant)
+          .isEqualTo(new String(mapper.writeValueAsBytes(view), UTF_8));
+    }
+  }
+
+  @Test
   void bytes_everySectionAlreadyWritten_theEnvelopeNeedsNoMapper() throws Exception {
     AtomicInteger written = new AtomicInteger();
     ObjectMapper counting =
@@ -223,10 +253,10 @@ class PageJsonTest {
         page("ada", List.of(cached(WEATHER, weather, Duration.ZERO)), Duration.ofMillis(1));
     IntroPage second =
         page("ada", List.of(cached(WEATHER, weather, Duration.ofSeconds(1))), Duration.ZERO);
-    pages.bytes(pages.view(first));
+    pages.bytes(pages.tagged(first).view());
     int afterFirst = written.get();
 
-    byte[] body = pages.bytes(pages.view(second));
+    byte[] body = pages.bytes(pages.tagged(second).view());
 
     assertThat(written.get()).isEqualTo(afterFirst);
     assertThat(body).isEqualTo(mapperBytes(second));
@@ -264,7 +294,7 @@ class PageJsonTest {
     int writtenByPageJson = 0;
     for (IntroPage page : pages) {
       int before = sunny.writes.get() + rain.writes.get() + calm.writes.get();
-      String body = new String(json.bytes(json.view(page)), UTF_8);
+      String body = new String(json.bytes(json.tagged(page).view()), UTF_8);
       writtenByPageJson += sunny.writes.get() + rain.writes.get() + calm.writes.get() - before;
 
       assertThat(body).isEqualTo(new String(mapperBytes(page), UTF_8));
@@ -280,7 +310,7 @@ class PageJsonTest {
     IntroPage late =
         page("ada", List.of(cached(WEATHER, weather, Duration.ofSeconds(9))), Duration.ofMillis(8));
 
-    assertThat(json.tag(json.view(late))).isEqualTo(json.tag(json.view(early)));
+    assertThat(tag(late)).isEqualTo(tag(early));
   }
 
   @Test
@@ -290,44 +320,31 @@ class PageJsonTest {
     IntroPage other =
         page("ada", List.of(cached(WEATHER, new Counted("sunny"), Duration.ZERO)), Duration.ZERO);
 
-    assertThat(json.tag(json.view(other))).isEqualTo(json.tag(json.view(one)));
+    assertThat(tag(other)).isEqualTo(tag(one));
   }
 
   @Test
   void tag_anythingThePageSaysDiffers_anotherTag() {
     Counted sunny = new Counted("sunny");
-    String base =
-        json.tag(
-            json.view(page("ada", List.of(cached(WEATHER, sunny, Duration.ZERO)), Duration.ZERO)));
+    String base = tag(page("ada", List.of(cached(WEATHER, sunny, Duration.ZERO)), Duration.ZERO));
 
     assertThat(
             List.of(
-                json.tag(
-                    json.view(
-                        page(
-                            "ada",
-                            List.of(cached(WEATHER, new Counted("rain"), Duration.ZERO)),
-                            Duration.ZERO))),
-                json.tag(
-                    json.view(
-                        page(
-                            "grace",
-                            List.of(cached(WEATHER, sunny, Duration.ZERO)),
-                            Duration.ZERO))),
-                json.tag(
-                    json.view(
-                        page("ada", List.of(cached(NEWS, sunny, Duration.ZERO)), Duration.ZERO))),
-                json.tag(
-                    json.view(
-                        page("ada", List.of(cached(WEATHER, null, Duration.ZERO)), Duration.ZERO))),
-                json.tag(
-                    json.view(
-                        page(
-                            "ada",
-                            List.of(
-                                cached(WEATHER, sunny, Duration.ZERO),
-                                cached(NEWS, null, Duration.ZERO)),
-                            Duration.ZERO)))))
+                tag(
+                    page(
+                        "ada",
+                        List.of(cached(WEATHER, new Counted("rain"), Duration.ZERO)),
+                        Duration.ZERO)),
+                tag(page("grace", List.of(cached(WEATHER, sunny, Duration.ZERO)), Duration.ZERO)),
+                tag(page("ada", List.of(cached(NEWS, sunny, Duration.ZERO)), Duration.ZERO)),
+                tag(page("ada", List.of(cached(WEATHER, null, Duration.ZERO)), Duration.ZERO)),
+                tag(
+                    page(
+                        "ada",
+                        List.of(
+                            cached(WEATHER, sunny, Duration.ZERO),
+                            cached(NEWS, null, Duration.ZERO)),
+                        Duration.ZERO))))
         .doesNotContain(base)
         .doesNotHaveDuplicates();
   }
@@ -335,13 +352,76 @@ class PageJsonTest {
   @Test
   void tag_isUrlSafeBase64Of18Bytes() {
     String tag =
-        json.tag(
-            json.view(
-                page(
-                    "ada",
-                    List.of(cached(WEATHER, new Counted("x"), Duration.ZERO)),
-                    Duration.ZERO)));
+        tag(page("ada", List.of(cached(WEATHER, new Counted("x"), Duration.ZERO)), Duration.ZERO));
 
     assertThat(tag).matches("[A-Za-z0-9_-]{24}");
+  }
+
+  @Test
+  void tag_theUsersPreviousPageSaidTheSame_itsTagIsReused() {
+    Counted weather = new Counted("sunny");
+    String first =
+        tag(page("ada", List.of(cached(WEATHER, weather, Duration.ZERO)), Duration.ofMillis(2)));
+    String second =
+        tag(page("ada", List.of(cached(WEATHER, weather, Duration.ofSeconds(3))), Duration.ZERO));
+
+    assertThat(second).isSameAs(first);
+  }
+
+  @Test
+  void tag_theUsersPagesInTurn_whatAFreshWriterComputesForEach() {
+    Counted sunny = new Counted("sunny");
+    Counted calm = new Counted("calm");
+    SectionResult<Counted> failed =
+        new SectionResult<>(
+            NEWS,
+            SectionStatus.FAILED,
+            Optional.empty(),
+            ValueSource.NONE,
+            Duration.ZERO,
+            Duration.ZERO,
+            Optional.of(new SectionError("SECTION_FAILED", "broke", "retry")));
+    List<List<SectionResult<?>>> turns =
+        List.of(
+            // The same data in the other section, neither with an error.
+            List.of(cached(WEATHER, sunny, Duration.ZERO), empty(NEWS)),
+            List.of(empty(WEATHER), cached(NEWS, sunny, Duration.ZERO)),
+            List.of(cached(WEATHER, sunny, Duration.ZERO)),
+            List.of(cached(WEATHER, sunny, Duration.ofSeconds(1))),
+            // The same data object under another section's name.
+            List.of(cached(NEWS, sunny, Duration.ZERO)),
+            List.of(cached(WEATHER, sunny, Duration.ZERO), cached(NEWS, null, Duration.ZERO)),
+            // The same data, but another error code.
+            List.of(cached(WEATHER, sunny, Duration.ZERO), failed),
+            // The same data in another section, the same sections in another order.
+            List.of(failed, cached(WEATHER, sunny, Duration.ZERO)),
+            List.of(cached(WEATHER, null, Duration.ZERO), cached(NEWS, sunny, Duration.ZERO)),
+            List.of(cached(WEATHER, calm, Duration.ZERO), cached(NEWS, sunny, Duration.ZERO)),
+            List.of(cached(WEATHER, calm, Duration.ZERO), cached(NEWS, sunny, Duration.ZERO)),
+            List.of());
+
+    for (List<SectionResult<?>> sections : turns) {
+      IntroPage page = page("ada", sections, Duration.ZERO);
+
+      assertThat(tag(page))
+          .as("tag of %s", sections)
+          .isEqualTo(new PageJson(mapper).tagged(page).tag());
+    }
+  }
+
+  /** A section with neither data nor an error, as a skipped one. */
+  private static SectionResult<Counted> empty(SectionKey<Counted> key) {
+    return new SectionResult<>(
+        key,
+        SectionStatus.SKIPPED,
+        Optional.empty(),
+        ValueSource.NONE,
+        Duration.ZERO,
+        Duration.ZERO,
+        Optional.empty());
+  }
+
+  private String tag(IntroPage page) {
+    return json.tagged(page).tag();
   }
 }

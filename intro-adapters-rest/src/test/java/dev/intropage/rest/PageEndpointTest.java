@@ -13,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,6 +77,42 @@ class PageEndpointTest {
 
     assertThat(status(page, "actions")).isEqualTo("CACHED");
     assertThat(status(page, "quote")).isEqualTo("FRESH");
+  }
+
+  @Test
+  void page_manyCallersAtOnce_eachPageIsTheCallersOwnOrRefused() throws Exception {
+    // Each caller's request goes from the authentication filter to the page on one thread; other
+    // endpoints under api/ pass the same filter in between.
+    record Call(String path, String token, int status, String user) {}
+    List<Call> calls =
+        List.of(
+            new Call(TestApp.BASE + "/ada", TestApp.ADA, 200, "ada"),
+            new Call(TestApp.BASE + "/grace", TestApp.GRACE, 200, "grace"),
+            new Call(TestApp.BASE + "/ada", TestApp.GRACE, 403, ""),
+            new Call(TestApp.BASE + "/grace/health", TestApp.GRACE, 200, "grace"),
+            new Call(TestApp.BASE + "/grace", TestApp.ADMIN, 200, "grace"),
+            new Call(TestApp.BASE + "/grace", TestApp.INVALID, 401, ""));
+    try (ExecutorService callers = Executors.newFixedThreadPool(8)) {
+      List<Future<String>> answers = new ArrayList<>();
+      for (int i = 0; i < 240; i++) {
+        Call call = calls.get(i % calls.size());
+        answers.add(
+            callers.submit(
+                () -> {
+                  HttpResponse<byte[]> response = app.get(call.path(), call.token());
+                  String user =
+                      response.statusCode() == 200
+                          ? app.body(response).path("userId").asText()
+                          : "";
+                  return call + " -> " + response.statusCode() + " " + user;
+                }));
+      }
+      for (int i = 0; i < answers.size(); i++) {
+        Call call = calls.get(i % calls.size());
+        assertThat(answers.get(i).get())
+            .isEqualTo(call + " -> " + call.status() + " " + call.user());
+      }
+    }
   }
 
   @Test

@@ -201,7 +201,7 @@ public final class IntroPageResource {
               example = "statistics,actions")
           @QueryParam("sections")
           @Nullable String sections) {
-    // No context parameter: resolving one per request was a twentieth of a cached page.s time,
+    // No context parameter: resolving one per request was a twentieth of a cached page's time,
     // and the authentication filter has the request at hand.
     ContainerRequest request = AuthenticationFilter.takeRequest();
     UserId user = authorize(request.getSecurityContext(), Action.READ, userId);

@@ -42,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
@@ -84,6 +85,7 @@ public final class IntroPageEngine implements AutoCloseable {
   private final int sheddingThreshold;
   private final Cache<CacheKey, Entry> cache;
   private final Cache<UserId, Viewer> profiles;
+  private final long profileTtlMillis;
   private final ConcurrentHashMap<CacheKey, Flight> flights = new ConcurrentHashMap<>();
   private final AtomicLong epoch = new AtomicLong();
   private final AtomicInteger pagesInFlight = new AtomicInteger();
@@ -149,8 +151,9 @@ public final class IntroPageEngine implements AutoCloseable {
             .maximumSize(builder.maximumCacheSize)
             .executor(Runnable::run)
             .ticker(ticker)
-            .expireAfterWrite(builder.profileTtl)
+            .expireAfterWrite(twice(builder.profileTtl))
             .build();
+    this.profileTtlMillis = builder.profileTtl.toMillis();
     this.refresher = Executors.newThreadPerTaskExecutor(threadFactory);
     this.bus = builder.bus;
     this.subscription = bus.subscribe(this::apply);
@@ -185,7 +188,7 @@ public final class IntroPageEngine implements AutoCloseable {
           throw new InvalidInputException("sections", "unknown section '" + name + "'");
         }
       }
-      Viewer viewer = viewer(request.viewer(), deadline);
+      Viewer viewer = viewer(request.viewer(), deadline, now);
       SectionContext context = new SectionContext(viewer.profile, now);
       List<SectionResult<?>> results = new ArrayList<>();
       SectionResult<?> layoutResult;
@@ -256,22 +259,40 @@ public final class IntroPageEngine implements AutoCloseable {
    */
   static final class Viewer {
     final UserProfile profile;
+
+    /** When, by the engine's clock in epoch milliseconds, the profile is looked up again. */
+    volatile long refreshAtMillis;
+
+    final AtomicBoolean refreshing = new AtomicBoolean();
     private final AtomicReferenceArray<@Nullable Entry> entries;
 
-    Viewer(UserProfile profile, int sections) {
+    Viewer(UserProfile profile, int sections, long refreshAtMillis) {
       this.profile = profile;
       this.entries = new AtomicReferenceArray<>(sections);
+      this.refreshAtMillis = refreshAtMillis;
     }
   }
 
-  private Viewer viewer(UserId id, long deadline) {
+  /** How soon a profile whose background lookup failed is looked up again, at the soonest. */
+  static final Duration PROFILE_RETRY = Duration.ofSeconds(1);
+
+  /**
+   * The viewer of a page. A profile past its time to live is used for as long again while one
+   * lookup in the background replaces it: when every profile expired at once, as they do when a
+   * busy service filled its cache in one go, a thousand pages queued on their lookups at the same
+   * moment and missed their deadline. Only a viewer with no cached profile waits for the lookup.
+   */
+  private Viewer viewer(UserId id, long deadline, Instant now) {
     Viewer cached = profiles.getIfPresent(id);
+    UserRepository repository = users;
     if (cached != null) {
+      if (repository != null && now.toEpochMilli() >= cached.refreshAtMillis) {
+        refreshProfile(repository, id, cached);
+      }
       return cached;
     }
-    UserRepository repository = users;
     if (repository == null) {
-      Viewer anonymous = new Viewer(UserProfile.anonymous(id), runners.size());
+      Viewer anonymous = new Viewer(UserProfile.anonymous(id), runners.size(), Long.MAX_VALUE);
       profiles.put(id, anonymous);
       return anonymous;
     }
@@ -296,9 +317,63 @@ public final class IntroPageEngine implements AutoCloseable {
       found = lookup.get();
     }
     Viewer viewer =
-        new Viewer(found.orElseThrow(() -> new UnknownUserException(id)), runners.size());
+        new Viewer(
+            found.orElseThrow(() -> new UnknownUserException(id)),
+            runners.size(),
+            refreshAt(now.toEpochMilli()));
     profiles.put(id, viewer);
     return viewer;
+  }
+
+  /**
+   * Looks a viewer's profile up again in the background, one lookup at a time per viewer. The new
+   * profile replaces the old one only while the cache still holds the old one, so an invalidation
+   * in between wins; a user the repository no longer knows is dropped, and their next page refused.
+   * A failed lookup keeps the old profile, and the next page after {@link #PROFILE_RETRY} tries
+   * again: the sections that share the repository's database report its failure.
+   */
+  private void refreshProfile(UserRepository repository, UserId id, Viewer stale) {
+    if (!stale.refreshing.compareAndSet(false, true)) {
+      return;
+    }
+    try {
+      refresher.execute(
+          () -> {
+            try {
+              Optional<UserProfile> found = lookUp(repository, id);
+              if (found.isPresent()) {
+                Viewer fresh = new Viewer(found.get(), runners.size(), refreshAt(clock.millis()));
+                profiles.asMap().replace(id, stale, fresh);
+              } else {
+                profiles.asMap().remove(id, stale);
+              }
+            } catch (Exception e) {
+              if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+              }
+              stale.refreshAtMillis = clock.millis() + PROFILE_RETRY.toMillis();
+            } finally {
+              stale.refreshing.set(false);
+            }
+          });
+    } catch (RejectedExecutionException closed) {
+      stale.refreshing.set(false);
+    }
+  }
+
+  /** When a profile looked up at the given time is looked up again. */
+  private long refreshAt(long lookedUpMillis) {
+    long at = lookedUpMillis + profileTtlMillis;
+    return at < lookedUpMillis ? Long.MAX_VALUE : at;
+  }
+
+  /** A profile is kept for twice its time to live: the second half while it is looked up again. */
+  private static Duration twice(Duration ttl) {
+    try {
+      return ttl.multipliedBy(2);
+    } catch (ArithmeticException tooLong) {
+      return ttl;
+    }
   }
 
   /**
@@ -583,7 +658,7 @@ public final class IntroPageEngine implements AutoCloseable {
       throw new IllegalStateException("the engine has no activity repository");
     }
     long deadline = System.nanoTime() + pageDeadline.toNanos();
-    return feed.page(viewer(viewer, deadline).profile, cursor, limit);
+    return feed.page(viewer(viewer, deadline, clock.instant()).profile, cursor, limit);
   }
 
   /** Returns the names of the registered sections, in their default order. */
@@ -863,7 +938,9 @@ public final class IntroPageEngine implements AutoCloseable {
     }
 
     /**
-     * Sets how long a viewer's profile is cached (5 minutes by default).
+     * Sets how long a viewer's profile is cached (5 minutes by default). A profile past it is used
+     * for as long again while a lookup in the background replaces it; pages wait for the lookup
+     * only when there is no profile to use.
      *
      * @throws IllegalArgumentException if the duration is negative
      */

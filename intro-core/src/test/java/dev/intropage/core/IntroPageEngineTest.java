@@ -8,6 +8,7 @@ import dev.intropage.core.model.InvalidInputException;
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserProfile;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -798,6 +800,143 @@ class IntroPageEngineTest {
     }
   }
 
+  /** A profile past its time to live is used while a lookup in the background replaces it. */
+  @Nested
+  class Profiles {
+    private static final Duration TTL = Duration.ofMinutes(5);
+
+    /** The display name the repository answers; empty for no such user, "!" to fail. */
+    private final AtomicReference<String> name = new AtomicReference<>("Ada");
+
+    private final AtomicInteger lookups = new AtomicInteger();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final TrackingThreadFactory threads = TrackingThreadFactory.of(ThreadMode.VIRTUAL);
+
+    private final IntroPageEngine engine =
+        track(
+            builder()
+                .threadFactory(threads)
+                .profileTtl(TTL)
+                .users(
+                    id -> {
+                      lookups.incrementAndGet();
+                      String answer = name.get();
+                      try {
+                        gate.await();
+                      } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                      }
+                      if (answer.equals("!")) {
+                        throw new IllegalStateException("users down");
+                      }
+                      return answer.isEmpty()
+                          ? Optional.empty()
+                          : Optional.of(
+                              new UserProfile(
+                                  id,
+                                  answer,
+                                  java.time.ZoneOffset.UTC,
+                                  java.util.Locale.ENGLISH,
+                                  Set.of(),
+                                  Optional.empty()));
+                    })
+                .section(
+                    NEWS,
+                    c -> "hello " + c.viewer().displayName(),
+                    policy().cacheTtl(Duration.ZERO).build())
+                .build());
+
+    private String greeting() {
+      return engine.assemble(PageRequest.of(ADA)).data(NEWS).orElseThrow();
+    }
+
+    /** Waits until no lookup in the background is left running. */
+    private void settled() throws InterruptedException {
+      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (!threads.alive().isEmpty() && System.nanoTime() < until) {
+        Thread.sleep(5);
+      }
+      assertThat(threads.alive()).isEmpty();
+    }
+
+    @Test
+    void pastItsTtl_servedAtOnceWhileOneLookupReplacesIt() throws Exception {
+      assertThat(greeting()).isEqualTo("hello Ada");
+      name.set("Ada L");
+      gate = new CountDownLatch(1);
+      clock.advance(TTL);
+
+      // The lookup is held at the gate, longer than the page deadline: the pages do not wait.
+      assertThat(greeting()).isEqualTo("hello Ada");
+      assertThat(greeting()).isEqualTo("hello Ada");
+      gate.countDown();
+      settled();
+
+      assertThat(greeting()).isEqualTo("hello Ada L");
+      assertThat(lookups).hasValue(2);
+    }
+
+    @Test
+    void pastTwiceItsTtl_thePageWaitsForTheLookup() {
+      assertThat(greeting()).isEqualTo("hello Ada");
+      name.set("Ada L");
+      clock.advance(TTL.multipliedBy(2));
+
+      assertThat(greeting()).isEqualTo("hello Ada L");
+      assertThat(lookups).hasValue(2);
+    }
+
+    @Test
+    void userGoneMeanwhile_theNextPageIsRefused() throws Exception {
+      greeting();
+      name.set("");
+      clock.advance(TTL);
+
+      assertThat(greeting()).isEqualTo("hello Ada");
+      settled();
+      assertThatThrownBy(this::greeting).isInstanceOf(UnknownUserException.class);
+    }
+
+    @Test
+    void lookupFails_profileKeptAndTriedAgainAfterTheRetryDelay() throws Exception {
+      greeting();
+      name.set("!");
+      clock.advance(TTL);
+
+      assertThat(greeting()).isEqualTo("hello Ada");
+      settled();
+      assertThat(greeting()).isEqualTo("hello Ada");
+      settled();
+      assertThat(lookups).as("not before the retry delay").hasValue(2);
+
+      name.set("Ada L");
+      clock.advance(IntroPageEngine.PROFILE_RETRY);
+      assertThat(greeting()).isEqualTo("hello Ada");
+      settled();
+      assertThat(greeting()).isEqualTo("hello Ada L");
+      assertThat(lookups).hasValue(3);
+    }
+
+    @Test
+    void invalidatedWhileLookingUp_theInvalidationWins() throws Exception {
+      greeting();
+      name.set("Ada L");
+      gate = new CountDownLatch(1);
+      clock.advance(TTL);
+      greeting();
+      while (lookups.get() < 2) {
+        Thread.sleep(1);
+      }
+
+      engine.invalidate(Invalidation.user(ADA));
+      gate.countDown();
+      settled();
+      name.set("Ada K");
+
+      assertThat(greeting()).isEqualTo("hello Ada K");
+    }
+  }
+
   @Nested
   class Requests {
     @Test
@@ -963,8 +1102,8 @@ class IntroPageEngineTest {
       SectionHealth health = newsHealth(engine);
       assertThat(health.section()).isEqualTo("news");
       assertThat(health.criticality()).isEqualTo(Criticality.STANDARD);
-      assertThat(health.lastSuccess()).contains(java.time.Instant.parse("2026-11-27T09:00:00Z"));
-      assertThat(health.lastFailure()).contains(java.time.Instant.parse("2026-11-27T09:00:05Z"));
+      assertThat(health.lastSuccess()).contains(Instant.parse("2026-11-27T09:00:00Z"));
+      assertThat(health.lastFailure()).contains(Instant.parse("2026-11-27T09:00:05Z"));
       assertThat(health.lastErrorCode()).contains("SECTION_FAILED");
       assertThat(Map.of("breaker", health.breaker())).containsEntry("breaker", BreakerState.CLOSED);
     }

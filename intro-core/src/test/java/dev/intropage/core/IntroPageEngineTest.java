@@ -1108,4 +1108,30 @@ class IntroPageEngineTest {
       assertThat(Map.of("breaker", health.breaker())).containsEntry("breaker", BreakerState.CLOSED);
     }
   }
+
+  @Test
+  void age_ofACacheEntry_isTheTimeSinceItsLoadAndNeverNegative() {
+    Instant loaded = Instant.parse("2026-11-27T18:10:08.750000001Z");
+    Map<Instant, Duration> ages =
+        Map.of(
+            loaded,
+            Duration.ZERO,
+            loaded.plusNanos(1),
+            Duration.ofNanos(1),
+            loaded.plusMillis(300),
+            Duration.ofMillis(300),
+            loaded.plusSeconds(86_400).minusNanos(2),
+            Duration.ofDays(1).minusNanos(2),
+            loaded.minusMillis(5),
+            Duration.ZERO,
+            Instant.MAX,
+            Duration.between(loaded, Instant.MAX));
+
+    ages.forEach(
+        (now, age) ->
+            assertThat(
+                    IntroPageEngine.age(new IntroPageEngine.Entry("x", loaded, Duration.ZERO), now))
+                .as("at %s", now)
+                .isEqualTo(age));
+  }
 }

@@ -3,7 +3,6 @@ package dev.intropage.bench.load;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetAddress;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -15,12 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,26 +23,24 @@ import org.jspecify.annotations.Nullable;
  * is measured from that due time, so a stalled server shows in the percentiles instead of silently
  * lowering the request rate (coordinated omission).
  *
- * <p>{@code connections} workers take due requests in order and send them one at a time, each over
- * its own persistent HTTP/1.1 connection ({@link Http1Connection}: a blocking socket, the request's
- * bytes formatted once, the response read into a reused buffer), so at most that many keep-alive
+ * <p>Due requests are sent in order, each over one of {@code connections} persistent HTTP/1.1
+ * connections that is free, one request at a time on each, so at most that many keep-alive
  * connections are busy; a request that waits for a free connection waits on the clock. Each target
  * is a URL and an optional bearer token, used round-robin (a pool of users).
  *
- * <p>The generator shares the machine with the service it measures, so it is lean. Workers are
- * platform threads: at 4,500 requests/s to a bare Jetty server on 2 cores, a run of 20 s (90,000
- * requests) took 6.9 s of CPU, 77 µs a request with the JVM's start and compilation, mostly two
- * thread wake-ups a request in the kernel (one at the due time, one for the response). Virtual
- * threads took 14.8 s where platform threads took 9.2 s (with a thread handing due requests to the
- * workers, since removed): their blocking reads and timed waits go through the poller, a timer
- * thread and the carrier pool. With {@code java.net.http.HttpClient} it took 24.3 s, which starved
- * the service.
+ * <p>The generator shares the machine with the service it measures, so it is lean: one thread sends
+ * and reads everything through a selector ({@link EventLoop}). At 5,500 requests/s to the service's
+ * page on 2 cores, a run of 5 + 20 s (137,500 requests) took 7.2 s of CPU, 53 µs a request with the
+ * JVM's start and compilation, two thirds of it in the kernel. A platform thread per connection
+ * took 77 µs a request at 4,500 requests/s, mostly two thread wake-ups a request (one at the due
+ * time, one for the response); virtual threads took more than half as much again, and {@code
+ * java.net.http.HttpClient} 270 µs, which starved the service.
  *
  * <p>Bounded: loopback hosts only, at most {@value #MAX_DURATION_SECONDS} s per phase, at most
- * {@value #MAX_REQUESTS} requests per phase. Each read of a response may wait {@code --timeout} for
- * bytes (an expired one is a {@code timeout} and the connection is replaced); whatever is still
- * queued {@code --drain} seconds after the last due time is counted as {@code unsent}, with its
- * waiting time so far as latency (a lower bound).
+ * {@value #MAX_REQUESTS} requests per phase. A response may keep the client waiting {@code
+ * --timeout} for its next bytes (longer is a {@code timeout}, and the connection is replaced);
+ * whatever is still queued {@code --drain} seconds after the last due time is counted as {@code
+ * unsent}, with its waiting time so far as latency (a lower bound).
  *
  * <pre>
  * java -cp intro-bench/target/benchmarks.jar dev.intropage.bench.load.OpenLoad \
@@ -92,18 +84,14 @@ public final class OpenLoad {
       return;
     }
     PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    ThreadFactory threads = Thread.ofPlatform().name("open-load-", 0).daemon().factory();
-    List<Http1Connection> connections = connections(settings);
     Result result;
-    try {
+    try (EventLoop loop = new EventLoop(settings.connections(), settings.timeout())) {
       if (settings.warmupSeconds() > 0) {
         out.printf(
             Locale.ROOT, "warm-up: %d s at %.0f/s%n", settings.warmupSeconds(), settings.rate);
-        run(settings, settings.warmupSeconds(), connections, threads);
+        run(settings, settings.warmupSeconds(), loop);
       }
-      result = run(settings, settings.durationSeconds(), connections, threads);
-    } finally {
-      connections.forEach(Http1Connection::close);
+      result = run(settings, settings.durationSeconds(), loop);
     }
     out.print(result.text());
     Path json = settings.json();
@@ -226,85 +214,23 @@ public final class OpenLoad {
     return (long) (i * (1_000_000_000.0 / rate));
   }
 
-  /** One idle connection per worker, kept across phases. */
-  static List<Http1Connection> connections(Settings settings) {
-    List<Http1Connection> connections = new ArrayList<>();
-    for (int c = 0; c < settings.connections(); c++) {
-      connections.add(new Http1Connection(settings.timeout()));
-    }
-    return List.copyOf(connections);
-  }
-
-  /**
-   * Runs one phase of {@code seconds}, a worker from {@code threads} per connection, and returns
-   * what it measured.
-   *
-   * <p>The queue of due times is a counter: a free worker takes the next request, waits for its due
-   * time if that is still ahead, and sends it. A thread that handed each due request to a worker
-   * woke one more thread a request and cost a third more CPU (9.2 s instead of 6.9 s for 20 s at
-   * 4,500 requests/s).
-   */
-  static Result run(
-      Settings settings, int seconds, List<Http1Connection> connections, ThreadFactory threads)
-      throws InterruptedException {
+  /** Runs one phase of {@code seconds} on the loop's connections and returns what it measured. */
+  static Result run(Settings settings, int seconds, EventLoop loop) throws IOException {
     long total = (long) Math.floor(settings.rate() * seconds);
     Recorder recorder = new Recorder((int) total);
     long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
     long lastDue = start + dueOffsetNanos(total - 1, settings.rate());
     long stopTaking = lastDue + settings.drain().toNanos();
-    AtomicLong next = new AtomicLong();
-    List<Http1Connection.Request> requests =
+    List<EventLoop.Request> requests =
         settings.targets().stream()
-            .map(target -> Http1Connection.Request.get(target.uri(), target.authorization()))
+            .map(target -> EventLoop.Request.get(target.uri(), target.authorization()))
             .toList();
-    try (ExecutorService workers = Executors.newThreadPerTaskExecutor(threads)) {
-      for (Http1Connection connection : connections) {
-        workers.execute(
-            () -> {
-              while (System.nanoTime() < stopTaking) {
-                long i = next.getAndIncrement();
-                if (i >= total) {
-                  return;
-                }
-                long dueAt = start + dueOffsetNanos(i, settings.rate());
-                for (long wait; (wait = dueAt - System.nanoTime()) > 0; ) {
-                  LockSupport.parkNanos(wait);
-                  if (Thread.currentThread().isInterrupted()) {
-                    recorder.record(System.nanoTime() - dueAt, "unsent");
-                    return;
-                  }
-                }
-                Http1Connection.Request request = requests.get((int) (i % requests.size()));
-                send(connection, request, dueAt, recorder);
-              }
-            });
-      }
-      workers.shutdown();
-    }
+    long sent = loop.run(requests, total, start, settings.rate(), stopTaking, recorder);
     long now = System.nanoTime();
-    for (long i = next.get(); i < total; i++) {
+    for (long i = sent; i < total; i++) {
       recorder.record(now - (start + dueOffsetNanos(i, settings.rate())), "unsent");
     }
     return recorder.result(settings, seconds, total, System.nanoTime() - start);
-  }
-
-  private static void send(
-      Http1Connection connection, Http1Connection.Request request, long dueAt, Recorder recorder) {
-    String outcome;
-    try {
-      Http1Connection.Response response = connection.exchange(request);
-      recorder.bytes(response.bodyBytes());
-      outcome =
-          degraded(response.serverTiming()) ? "degraded" : Integer.toString(response.status());
-    } catch (SocketTimeoutException e) {
-      outcome = "timeout";
-    } catch (IOException e) {
-      outcome =
-          Thread.currentThread().isInterrupted()
-              ? "interrupted"
-              : "io:" + e.getClass().getSimpleName();
-    }
-    recorder.record(System.nanoTime() - dueAt, outcome);
   }
 
   /**
@@ -410,6 +336,11 @@ public final class OpenLoad {
           .filter(e -> e.getKey().startsWith("2") && e.getKey().length() == 3)
           .mapToLong(Map.Entry::getValue)
           .sum();
+    }
+
+    /** The bodies' bytes of all responses. */
+    long bytes() {
+      return bytes;
     }
 
     Map<String, Long> outcomes() {

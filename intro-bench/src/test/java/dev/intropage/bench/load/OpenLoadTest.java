@@ -9,10 +9,7 @@ import dev.intropage.bench.load.LoopbackServers.JdkServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadFactory;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
 
 class OpenLoadTest {
   @Test
@@ -80,25 +77,10 @@ class OpenLoadTest {
     assertThat(OpenLoad.degraded(complete.replace("FRESH", "SKIPPED"))).isTrue();
   }
 
-  /** The workers' threads: the load generator's are platform threads, virtual ones also work. */
-  enum Threads {
-    PLATFORM,
-    VIRTUAL;
-
-    ThreadFactory factory() {
-      return switch (this) {
-        case PLATFORM -> Thread.ofPlatform().daemon().factory();
-        case VIRTUAL -> Thread.ofVirtual().factory();
-      };
-    }
-  }
-
-  @ParameterizedTest
-  @EnumSource(Threads.class)
-  void run_everyRequestAnswered_countsEach2xxItsBytesAndReusesConnections(Threads threads)
-      throws Exception {
+  @Test
+  void run_everyRequestAnswered_countsEach2xxItsBytesAndReusesConnections() throws Exception {
     try (JdkServer server = new JdkServer(fixed(200, new byte[7000]))) {
-      OpenLoad.Result result = run(threads, server, "--rate", "200", "--connections", "4");
+      OpenLoad.Result result = run(server, "--rate", "200", "--connections", "4");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 200L));
       assertThat(result.errors()).isZero();
@@ -111,7 +93,7 @@ class OpenLoadTest {
   @Test
   void run_serverAnswersConnectionClose_reconnectsAndEveryRequestSucceeds() throws Exception {
     try (JdkServer server = new JdkServer(fixed(200, new byte[100], "Connection", "close"))) {
-      OpenLoad.Result result = run(Threads.PLATFORM, server, "--rate", "100");
+      OpenLoad.Result result = run(server, "--rate", "100");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 100L));
       assertThat(server.connections()).isEqualTo(100);
@@ -121,7 +103,7 @@ class OpenLoadTest {
   @Test
   void run_non2xxStatuses_areErrorsNamedByTheirCode() throws Exception {
     try (JdkServer server = new JdkServer(fixed(503, new byte[10]))) {
-      OpenLoad.Result result = run(Threads.PLATFORM, server, "--rate", "50");
+      OpenLoad.Result result = run(server, "--rate", "50");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("503", 50L));
       assertThat(result.errors()).isEqualTo(50);
@@ -133,16 +115,15 @@ class OpenLoadTest {
   void run_serverTimingNamesATimedOutSection_countsTheResponseAsDegraded() throws Exception {
     String timing = "activity;dur=1.0;desc=\"TIMED_OUT\", total;dur=1.2";
     try (JdkServer server = new JdkServer(fixed(200, new byte[10], "Server-Timing", timing))) {
-      OpenLoad.Result result = run(Threads.PLATFORM, server, "--rate", "50");
+      OpenLoad.Result result = run(server, "--rate", "50");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("degraded", 50L));
       assertThat(result.errors()).isEqualTo(50);
     }
   }
 
-  @ParameterizedTest
-  @EnumSource(Threads.class)
-  void run_answersSlowerThanTheTimeout_areCountedAsTimeouts(Threads threads) throws Exception {
+  @Test
+  void run_answersSlowerThanTheTimeout_areCountedAsTimeouts() throws Exception {
     try (JdkServer server =
         new JdkServer(
             exchange -> {
@@ -150,7 +131,7 @@ class OpenLoadTest {
               fixed(200, new byte[10]).handle(exchange);
             })) {
       OpenLoad.Result result =
-          run(threads, server, "--rate", "20", "--connections", "20", "--timeout", "100");
+          run(server, "--rate", "20", "--connections", "20", "--timeout", "100");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("timeout", 20L));
     }
@@ -160,7 +141,7 @@ class OpenLoadTest {
   void run_serverStallsOnce_latencyOfTheRequestsDueMeanwhileCountsFromTheirDueTime()
       throws Exception {
     try (JdkServer server = new JdkServer(stallingFirst(300, fixed(200, new byte[10])))) {
-      OpenLoad.Result result = run(Threads.PLATFORM, server, "--rate", "100", "--connections", "1");
+      OpenLoad.Result result = run(server, "--rate", "100", "--connections", "1");
 
       // Measured from when each was sent, only the stalled request would be slow.
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 100L));
@@ -173,8 +154,7 @@ class OpenLoadTest {
   @Test
   void run_requestsStillQueuedAfterTheDrain_areCountedAsUnsent() throws Exception {
     try (JdkServer server = new JdkServer(stallingFirst(1500, fixed(200, new byte[10])))) {
-      OpenLoad.Result result =
-          run(Threads.PLATFORM, server, "--rate", "10", "--connections", "1", "--drain", "0");
+      OpenLoad.Result result = run(server, "--rate", "10", "--connections", "1", "--drain", "0");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 1L, "unsent", 9L));
       assertThat(result.errors()).isEqualTo(9);
@@ -182,16 +162,12 @@ class OpenLoadTest {
   }
 
   /** Runs one phase of 1 s against the server's {@code /} with these options. */
-  private static OpenLoad.Result run(Threads threads, JdkServer server, String... options)
-      throws Exception {
+  private static OpenLoad.Result run(JdkServer server, String... options) throws Exception {
     List<String> args = new ArrayList<>(List.of(options));
     args.addAll(List.of("--url", server.uri("/").toString(), "--duration", "1"));
     OpenLoad.Settings settings = OpenLoad.parse(args.toArray(String[]::new));
-    List<Http1Connection> connections = OpenLoad.connections(settings);
-    try {
-      return OpenLoad.run(settings, 1, connections, threads.factory());
-    } finally {
-      connections.forEach(Http1Connection::close);
+    try (EventLoop loop = new EventLoop(settings.connections(), settings.timeout())) {
+      return OpenLoad.run(settings, 1, loop);
     }
   }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # HTTP load tests of the standalone service (issue 4; docs/performance.md, "HTTP load").
 #
-#   intro-bench/load/run.sh            # from anywhere; about 7 minutes; needs wrk and curl
+#   intro-bench/load/run.sh            # from anywhere; about 10 minutes; needs wrk and curl
 #
 # Builds intro-app.jar and benchmarks.jar, seeds a SQLite file (USERS users, EVENTS events), starts
 # the service with -Xmx256m in jwt mode on a free loopback port, mints a token per user, warms the
@@ -28,7 +28,7 @@
 # the service's own cached page; it then checks that the endpoint returns exactly those bytes.
 #
 # Settings (environment): JAVA (a JDK 21+ java), DURATION (s, default 20), WARMUP (s per server
-# and round, default 20), USERS (1000), EVENTS (100000), SKIP_BUILD=1 to reuse the jars, RATE to
+# and round, default 30), USERS (1000), EVENTS (100000), SKIP_BUILD=1 to reuse the jars, RATE to
 # force scenario b's rate, SERVICE_OPTS (more JVM options for the service, e.g. another GC).
 set -euo pipefail
 
@@ -36,7 +36,7 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 J=${JAVA:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 DURATION=${DURATION:-20}
-WARMUP=${WARMUP:-20}
+WARMUP=${WARMUP:-30}
 SERVICE_OPTS=${SERVICE_OPTS:-}
 USERS=${USERS:-1000}
 EVENTS=${EVENTS:-100000}
@@ -178,9 +178,10 @@ PIDS+=("$GRIZZLY_PID")
 JETTY=http://127.0.0.1:$(port_of "$OUT/bare-jetty.log" "$JETTY_PID")
 GRIZZLY=http://127.0.0.1:$(port_of "$OUT/bare-grizzly.log" "$GRIZZLY_PID")
 echo "== warm-up: JIT on the service's page and bare endpoint and both bare servers, wrk ${WARMUP}s each, twice"
-# The page's code path is long: on two shared cores C2 needs 30 to 40 s of load before the page
-# reaches its steady throughput (1,700, 5,300, then 8,400 req/s in three 15 s runs), while the
-# bare endpoint is steady after 10 s. Both get the same warm-up, long enough for the page.
+# The page's code path is long: on two shared cores C2 needs a minute of load before the page
+# reaches its steady throughput (1,700, 5,300, then 8,400 req/s in three 15 s runs; after 2 x 20 s
+# it still went from 8,700 to 11,400 req/s between the two halves of a), while the bare endpoint is
+# steady after 10 s. Both get the same warm-up, long enough for the page.
 for _ in 1 2; do
   wrk -t2 -c100 -d"${WARMUP}s" -s "$LUA" "$SERVICE" -- "$OUT/tokens.txt" /api/v1/intro-page/ \
     | grep -E '^Requests/sec' | sed 's/^/  service: /'

@@ -256,8 +256,9 @@ HEAP_USED=$(awk '/^jvm_memory_used_bytes\{area="heap"/ {s += $NF} END {printf "%
 HEAP_MAX=$(awk '/^jvm_memory_max_bytes\{area="heap"/ {if ($NF > 0) s += $NF} END {printf "%.0f", s / 1048576}' \
   "$OUT/service-metrics.txt")
 # Largest heap occupancy before a collection, and the number of collections, from -Xlog:gc.
-HEAP_PEAK=$(grep -o '[0-9]*M->[0-9]*M' "$OUT/service-gc.log" | cut -dM -f1 | sort -n | tail -n 1)
-GCS=$(grep -c 'Pause' "$OUT/service-gc.log" || true)
+# G1 logs "171M->100M(212M)" per pause, ZGC "80M(31%)->40M(16%)" per collection.
+HEAP_PEAK=$({ grep -oE '[0-9]+M(\([0-9]+%\))?->' "$OUT/service-gc.log" || true; } | grep -oE '^[0-9]+' | sort -n | tail -n 1)
+GCS=$(grep -cE 'Pause|Collection \(' "$OUT/service-gc.log" || true)
 FULL_GCS=$(grep -c 'Pause Full' "$OUT/service-gc.log" || true)
 echo "heap: used now ${HEAP_USED} MiB of ${HEAP_MAX} MiB; peak before GC ${HEAP_PEAK} MiB; $GCS pauses, $FULL_GCS full"
 

@@ -852,11 +852,7 @@ class IntroPageEngineTest {
 
     /** Waits until no lookup in the background is left running. */
     private void settled() throws InterruptedException {
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-      while (!threads.alive().isEmpty() && System.nanoTime() < until) {
-        Thread.sleep(5);
-      }
-      assertThat(threads.alive()).isEmpty();
+      Await.until(() -> threads.alive().isEmpty());
     }
 
     @Test
@@ -924,9 +920,7 @@ class IntroPageEngineTest {
       gate = new CountDownLatch(1);
       clock.advance(TTL);
       greeting();
-      while (lookups.get() < 2) {
-        Thread.sleep(1);
-      }
+      Await.until(() -> lookups.get() == 2);
 
       engine.invalidate(Invalidation.user(ADA));
       gate.countDown();

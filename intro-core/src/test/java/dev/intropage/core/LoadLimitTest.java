@@ -16,7 +16,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -95,17 +94,6 @@ class LoadLimitTest {
         .orElseThrow();
   }
 
-  /** Polls until the condition holds; the condition, not the time, is what the test asserts. */
-  private static void awaitUntil(BooleanSupplier condition) throws InterruptedException {
-    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() - until > 0) {
-        throw new AssertionError("condition not met within 10 s");
-      }
-      Thread.sleep(1);
-    }
-  }
-
   @Test
   void assemble_loadBeyondTheLimit_waitsForAFreeSlotAndLoadsFresh() throws Exception {
     CountDownLatch adaLoading = new CountDownLatch(1);
@@ -128,7 +116,7 @@ class LoadLimitTest {
     assertThat(adaLoading.await(10, TimeUnit.SECONDS)).isTrue();
 
     Future<SectionResult<String>> grace = caller.submit(() -> news(engine, GRACE));
-    awaitUntil(() -> engine.loadsWaiting() == 1);
+    Await.until(() -> engine.loadsWaiting() == 1);
     assertThat(graceCalls).hasValue(0);
     release.complete("news for ada");
 
@@ -250,7 +238,7 @@ class LoadLimitTest {
             () ->
                 engine.assemble(
                     PageRequest.of(GRACE).withSections(Set.of(SectionKey.PERSONALIZATION.name()))));
-    awaitUntil(() -> engine.loadsWaiting() == 1);
+    Await.until(() -> engine.loadsWaiting() == 1);
     assertThat(looked).containsExactly(ADA);
 
     release.complete("released");

@@ -308,14 +308,22 @@ final class PageJson {
     if (value == Long.MIN_VALUE) {
       return 20;
     }
-    int size = value < 0 ? 2 : 1;
-    for (long rest = Math.abs(value) / 10; rest != 0; rest /= 10) {
-      size++;
-    }
-    return size;
+    return value < 0 ? 1 + digits(-value) : digits(value);
   }
 
-  /** The length of a fraction as {@link Sink#fraction} writes it. */
+  /** How many decimal digits a number that is not negative has. */
+  private static int digits(long value) {
+    int digits = 1;
+    for (long rest = value / 10; rest != 0; rest /= 10) {
+      digits++;
+    }
+    return digits;
+  }
+
+  /**
+   * The length of a fraction as {@link Sink#fraction} writes it, as {@link Instant#toString} does:
+   * nothing for none, otherwise a point and three, six or nine digits, as few as say it exactly.
+   */
   private static int fractionSize(int nanos) {
     if (nanos == 0) {
       return 0;
@@ -418,10 +426,7 @@ final class PageJson {
         bytes[length++] = '-';
         value = -value;
       }
-      int digits = 1;
-      for (long rest = value / 10; rest != 0; rest /= 10) {
-        digits++;
-      }
+      int digits = digits(value);
       ensure(digits);
       for (int i = length + digits - 1; i >= length; i--) {
         bytes[i] = (byte) ('0' + value % 10);
@@ -431,23 +436,13 @@ final class PageJson {
       return this;
     }
 
-    /**
-     * Writes nanoseconds as {@link Instant#toString} does: nothing for none, otherwise a point and
-     * three, six or nine digits, as few as say them exactly.
-     */
+    /** Writes nanoseconds as {@link Instant#toString} does (see {@link #fractionSize}). */
     Sink fraction(int nanos) {
       if (nanos == 0) {
         return this;
       }
-      int digits = 9;
-      int value = nanos;
-      if (value % 1_000_000 == 0) {
-        digits = 3;
-        value /= 1_000_000;
-      } else if (value % 1_000 == 0) {
-        digits = 6;
-        value /= 1_000;
-      }
+      int digits = fractionSize(nanos) - 1;
+      int value = nanos / (digits == 3 ? 1_000_000 : digits == 6 ? 1_000 : 1);
       ensure(digits + 1);
       bytes[length++] = '.';
       for (int i = length + digits - 1; i >= length; i--) {

@@ -47,6 +47,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -447,23 +448,30 @@ public final class IntroPageEngine implements AutoCloseable {
       return Slot.failed(runner, SectionStatus.SKIPPED, SectionError.shed(runner.key), this, key);
     }
     long sectionDeadline = System.nanoTime() + runner.policy.timeout().toNanos();
-    if (sectionDeadline - deadline > 0) {
-      sectionDeadline = deadline;
-    }
-    long until = sectionDeadline;
-    Subtask<Object> subtask = scope.fork(() -> loadShared(runner, key, context, until), until);
+    boolean pageEndsFirst = sectionDeadline - deadline > 0;
+    long until = pageEndsFirst ? deadline : sectionDeadline;
+    Subtask<Object> subtask =
+        scope.fork(
+            self ->
+                loadShared(
+                    runner, key, context, until, () -> !pageEndsFirst && self.reachedOwnDeadline()),
+            until);
     return Slot.forked(runner, subtask, this, key);
   }
 
   /** Joins a load of the same entry already in flight, or becomes the one that loads it. */
   private Entry loadShared(
-      SectionRunner<?> runner, CacheKey key, SectionContext context, long deadline)
+      SectionRunner<?> runner,
+      CacheKey key,
+      SectionContext context,
+      long deadline,
+      BooleanSupplier ownTimeout)
       throws Exception {
     while (true) {
       Flight mine = new Flight(epoch.get());
       Flight running = flights.putIfAbsent(key, mine);
       if (running == null) {
-        return fly(runner, key, context, mine, false);
+        return fly(runner, key, context, mine, false, ownTimeout);
       }
       try {
         return running.result.get();
@@ -488,7 +496,8 @@ public final class IntroPageEngine implements AutoCloseable {
       CacheKey key,
       SectionContext context,
       Flight flight,
-      boolean background)
+      boolean background,
+      BooleanSupplier ownTimeout)
       throws Exception {
     try {
       Entry cached = cache.getIfPresent(key);
@@ -497,7 +506,7 @@ public final class IntroPageEngine implements AutoCloseable {
         flight.result.complete(cached);
         return cached;
       }
-      Object value = runner.loadFromOrigin(context, background);
+      Object value = runner.loadFromOrigin(context, background, ownTimeout);
       Instant loadedAt = clock.instant();
       Entry entry = new Entry(value, loadedAt, runner.policy.retention());
       if (epoch.get() == flight.epoch && !runner.policy.retention().isZero()) {
@@ -533,7 +542,9 @@ public final class IntroPageEngine implements AutoCloseable {
             boolean succeeded;
             try (var scope = new StructuredScope<Object>(threadFactory)) {
               Subtask<Object> load =
-                  scope.fork(() -> fly(runner, key, context, flight, true), deadline);
+                  scope.fork(
+                      self -> fly(runner, key, context, flight, true, self::reachedOwnDeadline),
+                      deadline);
               try {
                 scope.joinUntil(deadline);
               } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -89,26 +90,28 @@ final class SectionRunner<T> {
    * NoLoadSlotSignal}.
    *
    * @param background whether this refreshes a stale entry that pages are served meanwhile
+   * @param ownTimeout tells, once the load is interrupted, whether the section's own timeout did it
+   *     (a failure of the source) rather than the page's deadline or the page's end (not one)
    */
-  T loadFromOrigin(SectionContext context, boolean background) throws Exception {
+  T loadFromOrigin(SectionContext context, boolean background, BooleanSupplier ownTimeout)
+      throws Exception {
     if (!bulkhead.tryAcquirePermit()) {
       throw new BulkheadFullSignal();
     }
     try {
       return background
-          ? loadSlots.ifFree(() -> loadUnderBreaker(context))
-          : loadSlots.waitFor(() -> loadUnderBreaker(context));
+          ? loadSlots.ifFree(() -> loadUnderBreaker(context, ownTimeout))
+          : loadSlots.waitFor(() -> loadUnderBreaker(context, ownTimeout));
     } finally {
       bulkhead.releasePermit();
     }
   }
 
-  private T loadUnderBreaker(SectionContext context) throws Exception {
+  private T loadUnderBreaker(SectionContext context, BooleanSupplier ownTimeout) throws Exception {
     if (!breakerPermits()) {
       throw new CircuitOpenSignal();
     }
     listeners.sectionStarted(key, context.viewer().id());
-    long started = System.nanoTime();
     try {
       T value = requireNonNull(source.load(context), "section source returned null");
       breaker.recordSuccess();
@@ -117,11 +120,10 @@ final class SectionRunner<T> {
     } catch (Throwable failure) {
       boolean interrupted =
           Thread.currentThread().isInterrupted() || failure instanceof InterruptedException;
-      // Interrupted before its own timeout, the source was cut short by the page's deadline
-      // (often after waiting for a load slot): that says nothing about the source. Under load
-      // such cuts opened the actions breaker. A half-open breaker's trial still counts, so that
-      // the breaker never waits on a trial that did not end.
-      boolean cutShort = interrupted && System.nanoTime() - started < policy.timeout().toNanos();
+      // A source cut short by the page's deadline or end says nothing about the source; one that
+      // outlived its own timeout does. A half-open breaker's trial counts either way, so that the
+      // breaker never waits on a trial that did not end.
+      boolean cutShort = interrupted && !ownTimeout.getAsBoolean();
       if (!cutShort || breaker.isHalfOpen()) {
         breaker.recordFailure();
       }

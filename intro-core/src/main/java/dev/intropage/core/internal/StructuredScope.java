@@ -64,6 +64,7 @@ public final class StructuredScope<T> implements AutoCloseable {
     private @Nullable Thread thread;
     private volatile @Nullable T result;
     private volatile @Nullable Throwable exception;
+    private volatile boolean ownDeadlineReached;
 
     Subtask(Callable<? extends T> task, long deadlineNanos) {
       this.task = task;
@@ -73,6 +74,15 @@ public final class StructuredScope<T> implements AutoCloseable {
     /** Returns what has become of the subtask so far. */
     public State state() {
       return state.get();
+    }
+
+    /**
+     * Returns whether the subtask was interrupted because its own deadline passed, rather than the
+     * owner's join deadline or the scope's closing; set before its thread is interrupted, so the
+     * subtask itself can read it once it sees the interrupt.
+     */
+    public boolean reachedOwnDeadline() {
+      return ownDeadlineReached;
     }
 
     /** Returns how long the subtask ran, or has run so far if it is still running. */
@@ -136,11 +146,34 @@ public final class StructuredScope<T> implements AutoCloseable {
    */
   public Subtask<T> fork(Callable<? extends T> task, long deadlineNanos) {
     requireNonNull(task, "task");
+    return start(new Subtask<>(task, deadlineNanos));
+  }
+
+  /** A subtask's work that is handed its own {@link Subtask}, to learn why it was interrupted. */
+  @FunctionalInterface
+  public interface Task<T> {
+    /** Runs the work. */
+    T call(Subtask<T> self) throws Exception;
+  }
+
+  /**
+   * Starts a subtask in a new thread, handing the task its own subtask.
+   *
+   * @see #fork(Callable, long)
+   */
+  public Subtask<T> fork(Task<T> task, long deadlineNanos) {
+    requireNonNull(task, "task");
+    AtomicReference<@Nullable Subtask<T>> self = new AtomicReference<>();
+    Subtask<T> subtask = new Subtask<>(() -> task.call(requireNonNull(self.get())), deadlineNanos);
+    self.set(subtask);
+    return start(subtask);
+  }
+
+  private Subtask<T> start(Subtask<T> subtask) {
     ensureOwner();
     if (closed) {
       throw new IllegalStateException("scope is closed");
     }
-    Subtask<T> subtask = new Subtask<>(task, deadlineNanos);
     Thread thread = threadFactory.newThread(() -> run(subtask));
     if (thread == null) {
       throw new RejectedExecutionException("thread factory made no thread");
@@ -205,7 +238,7 @@ public final class StructuredScope<T> implements AutoCloseable {
         long now = System.nanoTime();
         if (now - deadlineNanos >= 0) {
           for (Subtask<T> subtask : subtasks) {
-            interrupt(subtask, State.TIMED_OUT);
+            interrupt(subtask, State.TIMED_OUT, now - subtask.deadlineNanos >= 0);
           }
           return;
         }
@@ -217,7 +250,7 @@ public final class StructuredScope<T> implements AutoCloseable {
               continue;
             }
             if (now - subtask.deadlineNanos >= 0) {
-              interrupt(subtask, State.TIMED_OUT);
+              interrupt(subtask, State.TIMED_OUT, true);
             } else if (subtask.deadlineNanos - nextDeadline < 0) {
               nextDeadline = subtask.deadlineNanos;
             }
@@ -231,12 +264,13 @@ public final class StructuredScope<T> implements AutoCloseable {
     }
   }
 
-  private void interrupt(Subtask<?> subtask, State state) {
+  private void interrupt(Subtask<?> subtask, State state, boolean ownDeadline) {
     Thread thread = subtask.thread;
     if (subtask.state.get() == State.RUNNING) {
       subtask.endedNanos = System.nanoTime();
     }
     if (subtask.state.compareAndSet(State.RUNNING, state)) {
+      subtask.ownDeadlineReached = ownDeadline;
       ended();
       requireNonNull(thread).interrupt();
     }
@@ -256,7 +290,7 @@ public final class StructuredScope<T> implements AutoCloseable {
     }
     closed = true;
     for (Subtask<T> subtask : subtasks) {
-      interrupt(subtask, State.CANCELLED);
+      interrupt(subtask, State.CANCELLED, false);
     }
     boolean interrupted = false;
     for (Subtask<T> subtask : subtasks) {

@@ -138,6 +138,34 @@ class StructuredScopeTest {
 
   @ParameterizedTest
   @EnumSource(Mode.class)
+  void interrupt_tellsTheSubtaskWhetherItsOwnDeadlineDidIt(Mode mode) throws Exception {
+    CompletableFuture<Boolean> ownSeen = new CompletableFuture<>();
+    CompletableFuture<Boolean> joinSeen = new CompletableFuture<>();
+    CompletableFuture<Boolean> closeSeen = new CompletableFuture<>();
+    try (var scope = new StructuredScope<String>(factory(mode))) {
+      scope.fork(self -> hangThenReport(self, ownSeen), inMillis(20));
+      scope.fork(self -> hangThenReport(self, joinSeen), inMillis(60_000));
+      scope.joinUntil(inMillis(200));
+      try (var closing = new StructuredScope<String>(factory(mode))) {
+        closing.fork(self -> hangThenReport(self, closeSeen), inMillis(60_000));
+      }
+    }
+    assertThat(ownSeen.get(5, TimeUnit.SECONDS)).isTrue();
+    assertThat(joinSeen.get(5, TimeUnit.SECONDS)).isFalse();
+    assertThat(closeSeen.get(5, TimeUnit.SECONDS)).isFalse();
+  }
+
+  private static String hangThenReport(Subtask<String> self, CompletableFuture<Boolean> seen) {
+    try {
+      new CompletableFuture<String>().get();
+    } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+      seen.complete(self.reachedOwnDeadline());
+    }
+    return "interrupted";
+  }
+
+  @ParameterizedTest
+  @EnumSource(Mode.class)
   void close_unfinishedSubtasks_cancelledAndAwaited(Mode mode) {
     CountDownLatch started = new CountDownLatch(1);
     Subtask<String> never;

@@ -14,4 +14,5 @@ module dev.intropage.core {
   exports dev.intropage.core.statistics;
   exports dev.intropage.core.personalization;
   exports dev.intropage.core.system;
+  exports dev.intropage.core.sections;
 }

@@ -3,51 +3,73 @@ package dev.intropage.core;
 import dev.intropage.core.model.UserId;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.List;
 
-/** Calls the embedder's listener and keeps its exceptions away from the page. Thread-safe. */
+/**
+ * Calls the embedder's listeners in the order they were added and keeps their exceptions away from
+ * the page. Thread-safe.
+ */
 final class Listeners {
   private static final System.Logger LOG = System.getLogger(IntroPageEngine.class.getName());
 
-  private final EngineListener listener;
+  private final EngineListener[] listeners;
 
-  Listeners(EngineListener listener) {
-    this.listener = listener;
+  Listeners(List<EngineListener> listeners) {
+    this.listeners = listeners.toArray(EngineListener[]::new);
   }
 
   void sectionStarted(SectionKey<?> section, UserId user) {
-    safely(() -> listener.sectionStarted(section, user));
+    for (EngineListener listener : listeners) {
+      safely(() -> listener.sectionStarted(section, user));
+    }
   }
 
   void sectionFinished(SectionKey<?> section, UserId user, SectionStatus status, Duration elapsed) {
-    safely(() -> listener.sectionFinished(section, user, status, elapsed));
+    for (EngineListener listener : listeners) {
+      safely(() -> listener.sectionFinished(section, user, status, elapsed));
+    }
   }
 
   void cacheHit(SectionKey<?> section) {
-    safely(() -> listener.cacheHit(section));
+    for (EngineListener listener : listeners) {
+      safely(() -> listener.cacheHit(section));
+    }
   }
 
   void cacheMiss(SectionKey<?> section) {
-    safely(() -> listener.cacheMiss(section));
+    for (EngineListener listener : listeners) {
+      safely(() -> listener.cacheMiss(section));
+    }
   }
 
   void cacheStale(SectionKey<?> section) {
-    safely(() -> listener.cacheStale(section));
+    for (EngineListener listener : listeners) {
+      safely(() -> listener.cacheStale(section));
+    }
   }
 
   void refreshFinished(SectionKey<?> section, boolean succeeded) {
-    safely(() -> listener.refreshFinished(section, succeeded));
+    for (EngineListener listener : listeners) {
+      safely(() -> listener.refreshFinished(section, succeeded));
+    }
   }
 
   void breakerTransition(SectionKey<?> section, BreakerState from, BreakerState to) {
-    safely(() -> listener.breakerTransition(section, from, to));
+    for (EngineListener listener : listeners) {
+      safely(() -> listener.breakerTransition(section, from, to));
+    }
   }
 
   void pageFinished(IntroPage page) {
-    safely(() -> listener.pageFinished(page));
+    for (EngineListener listener : listeners) {
+      safely(() -> listener.pageFinished(page));
+    }
   }
 
   void pageFailed(UserId user, Duration elapsed, RuntimeException failure) {
-    safely(() -> listener.pageFailed(user, elapsed, failure));
+    for (EngineListener listener : listeners) {
+      safely(() -> listener.pageFailed(user, elapsed, failure));
+    }
   }
 
   private static void safely(Runnable call) {

@@ -1,5 +1,6 @@
 package dev.intropage.core;
 
+import java.util.OptionalInt;
 import java.util.concurrent.Semaphore;
 import org.jspecify.annotations.Nullable;
 
@@ -16,17 +17,19 @@ final class LoadSlots {
   }
 
   private final @Nullable Semaphore slots;
+  private final OptionalInt limit;
 
-  private LoadSlots(@Nullable Semaphore slots) {
+  private LoadSlots(@Nullable Semaphore slots, OptionalInt limit) {
     this.slots = slots;
+    this.limit = limit;
   }
 
   static LoadSlots unlimited() {
-    return new LoadSlots(null);
+    return new LoadSlots(null, OptionalInt.empty());
   }
 
   static LoadSlots of(int slots) {
-    return new LoadSlots(new Semaphore(slots, true));
+    return new LoadSlots(new Semaphore(slots, true), OptionalInt.of(slots));
   }
 
   /**
@@ -50,9 +53,8 @@ final class LoadSlots {
    * Runs a background refresh if a slot is free now, ahead of pages waiting for one.
    *
    * <p>Barging on purpose. A refresh that waited behind pages would never start while pages wait:
-   * its entry then outlives stale-while-revalidate and becomes one more page waiting for a load.
-   * Under load that fed itself (4,100 misses of actions in one run, each a page that waited); a
-   * refresh that goes first keeps entries from expiring.
+   * its entry then outlives stale-while-revalidate and becomes one more page waiting for a load,
+   * which under load feeds itself; a refresh that goes first keeps entries from expiring.
    *
    * @throws SectionRunner.NoLoadSlotSignal if no slot is free
    */
@@ -71,8 +73,9 @@ final class LoadSlots {
     }
   }
 
-  boolean limited() {
-    return slots != null;
+  /** Returns how many loads may run at once, or empty when unlimited. */
+  OptionalInt limit() {
+    return limit;
   }
 
   /** Returns about how many loads wait for a slot. */

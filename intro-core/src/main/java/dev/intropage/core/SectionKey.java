@@ -2,11 +2,6 @@ package dev.intropage.core;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.intropage.core.actions.ActionItemsView;
-import dev.intropage.core.activity.ActivityFeed;
-import dev.intropage.core.personalization.Personalization;
-import dev.intropage.core.statistics.UserStatistics;
-import dev.intropage.core.system.SystemOverview;
 import java.util.regex.Pattern;
 
 /**
@@ -23,23 +18,6 @@ import java.util.regex.Pattern;
  */
 public record SectionKey<T>(String name, Class<T> type) {
   private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,39}");
-
-  /** Greeting, theme, density and the layout; always on the page, loaded first. */
-  public static final SectionKey<Personalization> PERSONALIZATION =
-      of("personalization", Personalization.class);
-
-  /** Activity counts, streaks, the 14-day series and the trend of the viewer. */
-  public static final SectionKey<UserStatistics> STATISTICS =
-      of("statistics", UserStatistics.class);
-
-  /** The viewer's open action items, ranked, with overdue flags; snoozed ones hidden. */
-  public static final SectionKey<ActionItemsView> ACTIONS = of("actions", ActionItemsView.class);
-
-  /** Recent activity of the viewer and their teams, grouped, with the unread marker. */
-  public static final SectionKey<ActivityFeed> ACTIVITY = of("activity", ActivityFeed.class);
-
-  /** Component states, active users, versions and maintenance notices; the same for everyone. */
-  public static final SectionKey<SystemOverview> SYSTEM = of("system", SystemOverview.class);
 
   /**
    * Validates the key.

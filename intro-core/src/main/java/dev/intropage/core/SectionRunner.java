@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -26,13 +27,14 @@ final class SectionRunner<T> {
   private static final Duration NEVER = Duration.ofDays(365 * 100);
 
   final SectionKey<T> key;
-  final SectionSource<T> source;
   final SectionPolicy policy;
 
-  /** The section's position among the engine's, set once by the engine before it is shared. */
-  int index;
+  /** The section's position among the engine's. */
+  final int index;
 
+  private final SectionSource<T> source;
   private final @Nullable Function<SectionContext, T> fallback;
+  private final @Nullable BiFunction<T, SectionContext, T> adapter;
   private final Clock clock;
   private final Listeners listeners;
   private final CircuitBreaker<Object> breaker;
@@ -44,17 +46,18 @@ final class SectionRunner<T> {
   private volatile @Nullable String lastErrorCode;
 
   SectionRunner(
-      SectionKey<T> key,
-      SectionSource<T> source,
+      Section<T> section,
       SectionPolicy policy,
-      @Nullable Function<SectionContext, T> fallback,
+      int index,
       Clock clock,
       Listeners listeners,
       LoadSlots loadSlots) {
-    this.key = key;
-    this.source = source;
+    this.key = section.key();
+    this.source = section.source();
     this.policy = policy;
-    this.fallback = fallback;
+    this.index = index;
+    this.fallback = section.fallback().orElse(null);
+    this.adapter = section.adapter().orElse(null);
     this.clock = clock;
     this.listeners = listeners;
     this.breaker =
@@ -153,6 +156,23 @@ final class SectionRunner<T> {
     } catch (RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /** Adapts a result not fresh from the source to the page serving it, if the section says how. */
+  SectionResult<T> servedTo(SectionResult<T> result, SectionContext context) {
+    BiFunction<T, SectionContext, T> adapt = adapter;
+    if (adapt == null || result.source() == ValueSource.ORIGIN || result.data().isEmpty()) {
+      return result;
+    }
+    T adapted = requireNonNull(adapt.apply(result.data().get(), context), "adapted value");
+    return new SectionResult<>(
+        key,
+        result.status(),
+        Optional.of(adapted),
+        result.source(),
+        result.age(),
+        result.elapsed(),
+        result.error());
   }
 
   BreakerState breakerState() {

@@ -2,8 +2,6 @@ package dev.intropage.core;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.intropage.core.IntroPageEngine.CacheKey;
-import dev.intropage.core.IntroPageEngine.Entry;
 import dev.intropage.core.internal.StructuredScope.Subtask;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,8 +12,8 @@ final class Slot<T> {
   private final SectionRunner<T> runner;
   private final @Nullable SectionResult<T> done;
   private final @Nullable Subtask<Object> subtask;
-  private final @Nullable IntroPageEngine engine;
-  private final @Nullable CacheKey key;
+  private final @Nullable SectionCache cache;
+  private final SectionCache.@Nullable Key key;
   private final @Nullable SectionStatus failedStatus;
   private final @Nullable SectionError failedError;
 
@@ -23,14 +21,14 @@ final class Slot<T> {
       SectionRunner<T> runner,
       @Nullable SectionResult<T> done,
       @Nullable Subtask<Object> subtask,
-      @Nullable IntroPageEngine engine,
-      @Nullable CacheKey key,
+      @Nullable SectionCache cache,
+      SectionCache.@Nullable Key key,
       @Nullable SectionStatus failedStatus,
       @Nullable SectionError failedError) {
     this.runner = runner;
     this.done = done;
     this.subtask = subtask;
-    this.engine = engine;
+    this.cache = cache;
     this.key = key;
     this.failedStatus = failedStatus;
     this.failedError = failedError;
@@ -39,7 +37,7 @@ final class Slot<T> {
   static <T> Slot<T> done(
       SectionRunner<T> runner,
       SectionStatus status,
-      Entry entry,
+      SectionCache.Entry entry,
       ValueSource source,
       Duration age) {
     SectionResult<T> result =
@@ -58,14 +56,23 @@ final class Slot<T> {
       SectionRunner<T> runner,
       SectionStatus status,
       SectionError error,
-      IntroPageEngine engine,
-      CacheKey key) {
-    return new Slot<>(runner, null, null, engine, key, status, error);
+      SectionCache cache,
+      SectionCache.Key key) {
+    return new Slot<>(runner, null, null, cache, key, status, error);
   }
 
   static <T> Slot<T> forked(
-      SectionRunner<T> runner, Subtask<Object> subtask, IntroPageEngine engine, CacheKey key) {
-    return new Slot<>(runner, null, subtask, engine, key, null, null);
+      SectionRunner<T> runner, Subtask<Object> subtask, SectionCache cache, SectionCache.Key key) {
+    return new Slot<>(runner, null, subtask, cache, key, null, null);
+  }
+
+  /** Returns whether the slot was settled without a load: from the cache, or shed. */
+  boolean settled() {
+    return subtask == null;
+  }
+
+  SectionRunner<T> runner() {
+    return runner;
   }
 
   SectionResult<T> settle(SectionContext context) {
@@ -78,13 +85,13 @@ final class Slot<T> {
     Duration elapsed = Duration.ofNanos(subtask.elapsedNanos());
     switch (subtask.state()) {
       case SUCCESS -> {
-        Entry entry = (Entry) subtask.get();
+        SectionCache.Entry entry = (SectionCache.Entry) subtask.get();
         return new SectionResult<>(
             runner.key,
             SectionStatus.FRESH,
             Optional.of(runner.key.type().cast(entry.value)),
             ValueSource.ORIGIN,
-            IntroPageEngine.age(entry, context.now()),
+            SectionCache.age(entry, context.now()),
             elapsed,
             Optional.empty());
       }
@@ -126,15 +133,15 @@ final class Slot<T> {
    */
   private SectionResult<T> fallback(
       SectionContext context, SectionStatus status, SectionError error, Duration elapsed) {
-    Entry lastGood =
-        engine == null || key == null ? null : engine.lastGood(runner, key, context.now());
+    SectionCache.Entry lastGood =
+        cache == null || key == null ? null : cache.lastGood(runner, key, context.now());
     if (lastGood != null) {
       return new SectionResult<>(
           runner.key,
           status,
           Optional.of(runner.key.type().cast(lastGood.value)),
           ValueSource.LAST_GOOD,
-          IntroPageEngine.age(lastGood, context.now()),
+          SectionCache.age(lastGood, context.now()),
           elapsed,
           Optional.of(error));
     }

@@ -4,16 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.intropage.core.actions.ActionItem;
+import dev.intropage.core.actions.ActionItemsView;
 import dev.intropage.core.actions.ActionState;
 import dev.intropage.core.actions.Priority;
 import dev.intropage.core.activity.ActivityEvent;
+import dev.intropage.core.activity.ActivityFeed;
+import dev.intropage.core.activity.ActivityRepository;
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserProfile;
+import dev.intropage.core.personalization.Personalization;
 import dev.intropage.core.personalization.Preferences;
 import dev.intropage.core.personalization.Theme;
+import dev.intropage.core.sections.IntroSections;
 import dev.intropage.core.statistics.DailyCount;
+import dev.intropage.core.statistics.UserStatistics;
 import dev.intropage.core.system.ComponentState;
 import dev.intropage.core.system.ComponentStatus;
+import dev.intropage.core.system.SystemOverview;
 import dev.intropage.core.system.SystemSnapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,21 +39,32 @@ class BuiltInSectionsTest {
   private static final UserId ADA = UserId.of("ada");
   private final MutableClock clock = MutableClock.at("2026-11-27T08:30:00Z");
   private final AtomicBoolean statsDown = new AtomicBoolean();
+  private final ActivityRepository activity =
+      (user, teams, before, limit) ->
+          List.of(
+              new ActivityEvent(
+                  "e-1",
+                  UserId.of("grace"),
+                  Optional.of("engines"),
+                  "comment",
+                  "note G",
+                  Instant.parse("2026-11-27T07:00:00Z")));
+
   private final IntroPageEngine engine =
-      IntroPageEngine.builder()
-          .clock(clock)
-          .pageDeadline(Duration.ofSeconds(2))
-          .users(
-              id ->
-                  Optional.of(
-                      new UserProfile(
-                          id,
-                          "Ada Lovelace",
-                          ZoneId.of("Europe/London"),
-                          Locale.UK,
-                          Set.of("engines"),
-                          Optional.of(Instant.parse("2026-11-26T18:00:00Z")))))
-          .preferences(
+      IntroSections.register(
+              IntroPageEngine.builder()
+                  .clock(clock)
+                  .pageDeadline(Duration.ofSeconds(2))
+                  .viewers(
+                      id ->
+                          Optional.of(
+                              new UserProfile(
+                                  id,
+                                  "Ada Lovelace",
+                                  ZoneId.of("Europe/London"),
+                                  Locale.UK,
+                                  Set.of("engines"),
+                                  Optional.of(Instant.parse("2026-11-26T18:00:00Z"))))),
               id ->
                   Optional.of(
                       new Preferences(
@@ -57,8 +75,7 @@ class BuiltInSectionsTest {
                           Set.of("system"),
                           Optional.empty(),
                           Optional.empty(),
-                          3)))
-          .dailyStats(
+                          3)),
               new dev.intropage.core.statistics.DailyStatsRepository() {
                 @Override
                 public List<DailyCount> daily(UserId user, LocalDate from, LocalDate to) {
@@ -72,8 +89,7 @@ class BuiltInSectionsTest {
                 public long openActions(UserId user) {
                   return 1;
                 }
-              })
-          .actionItems(
+              },
               (owner, limit) ->
                   List.of(
                       new ActionItem(
@@ -85,18 +101,8 @@ class BuiltInSectionsTest {
                           ActionState.OPEN,
                           Optional.empty(),
                           Instant.parse("2026-11-20T09:00:00Z"),
-                          0)))
-          .activity(
-              (user, teams, before, limit) ->
-                  List.of(
-                      new ActivityEvent(
-                          "e-1",
-                          UserId.of("grace"),
-                          Optional.of("engines"),
-                          "comment",
-                          "note G",
-                          Instant.parse("2026-11-27T07:00:00Z"))))
-          .systemStatus(
+                          0)),
+              activity,
               now ->
                   new SystemSnapshot(
                       List.of(new ComponentStatus("database", ComponentState.UP, "ok", true)),
@@ -119,28 +125,24 @@ class BuiltInSectionsTest {
         .extracting(r -> r.key().name())
         .containsExactly("personalization", "actions", "statistics", "activity");
     assertThat(page.degraded()).isFalse();
-    var personalization = page.data(SectionKey.PERSONALIZATION).orElseThrow();
+    var personalization = page.data(Personalization.KEY).orElseThrow();
     assertThat(personalization.greeting()).isEqualTo("Good morning, Ada");
     assertThat(personalization.theme()).isEqualTo(Theme.DARK);
-    assertThat(page.data(SectionKey.STATISTICS).orElseThrow().currentStreak()).isEqualTo(2);
-    assertThat(page.data(SectionKey.ACTIONS).orElseThrow().overdueCount()).isEqualTo(1);
-    assertThat(page.data(SectionKey.ACTIVITY).orElseThrow().unreadCount()).isEqualTo(1);
+    assertThat(page.data(UserStatistics.KEY).orElseThrow().currentStreak()).isEqualTo(2);
+    assertThat(page.data(ActionItemsView.KEY).orElseThrow().overdueCount()).isEqualTo(1);
+    assertThat(page.data(ActivityFeed.KEY).orElseThrow().unreadCount()).isEqualTo(1);
   }
 
   @Test
   void assemble_cachedPersonalization_greetsForTheHourOfThisPage() {
     clock.advance(Duration.ofMinutes(3 * 60 + 28));
     assertThat(
-            engine
-                .assemble(PageRequest.of(ADA))
-                .data(SectionKey.PERSONALIZATION)
-                .orElseThrow()
-                .greeting())
+            engine.assemble(PageRequest.of(ADA)).data(Personalization.KEY).orElseThrow().greeting())
         .isEqualTo("Good morning, Ada");
     clock.advance(Duration.ofMinutes(3));
 
     SectionResult<?> later =
-        engine.assemble(PageRequest.of(ADA)).section(SectionKey.PERSONALIZATION).orElseThrow();
+        engine.assemble(PageRequest.of(ADA)).section(Personalization.KEY).orElseThrow();
 
     assertThat(later.status()).isEqualTo(SectionStatus.CACHED);
     assertThat(
@@ -172,25 +174,25 @@ class BuiltInSectionsTest {
                     .circuitBreaker(1, Duration.ofMinutes(1))
                     .build(),
                 c -> "default")
-            .systemStatus(
-                now ->
-                    new SystemSnapshot(
-                        List.of(new ComponentStatus("database", ComponentState.UP, "ok", true)),
-                        1,
-                        "0.1.0",
-                        Optional.empty(),
-                        List.of()))
+            .section(
+                SystemOverview.section(
+                    now ->
+                        new SystemSnapshot(
+                            List.of(new ComponentStatus("database", ComponentState.UP, "ok", true)),
+                            1,
+                            "0.1.0",
+                            Optional.empty(),
+                            List.of())))
             .build();
     try (visible) {
       visible.assemble(PageRequest.of(ADA).withSections(Set.of("news")));
-      var overview = visible.assemble(PageRequest.of(ADA)).data(SectionKey.SYSTEM).orElseThrow();
+      var overview = visible.assemble(PageRequest.of(ADA)).data(SystemOverview.KEY).orElseThrow();
 
       assertThat(overview.components())
           .extracting(ComponentStatus::name, ComponentStatus::state, ComponentStatus::critical)
           .contains(
               org.assertj.core.groups.Tuple.tuple("database", ComponentState.UP, true),
-              org.assertj.core.groups.Tuple.tuple(
-                  "section:personalization", ComponentState.UP, false),
+              org.assertj.core.groups.Tuple.tuple("section:system", ComponentState.UP, false),
               org.assertj.core.groups.Tuple.tuple("section:news", ComponentState.DOWN, true));
       assertThat(overview.overall()).isEqualTo(ComponentState.DOWN);
     }
@@ -202,71 +204,113 @@ class BuiltInSectionsTest {
 
     IntroPage page = engine.assemble(PageRequest.of(ADA));
 
-    SectionResult<?> statistics = page.section(SectionKey.STATISTICS).orElseThrow();
+    SectionResult<?> statistics = page.section(UserStatistics.KEY).orElseThrow();
     assertThat(statistics.status()).isEqualTo(SectionStatus.FAILED);
     assertThat(page.degraded()).isTrue();
-    assertThat(page.data(SectionKey.ACTIONS)).isPresent();
+    assertThat(page.data(ActionItemsView.KEY)).isPresent();
   }
 
   @Test
-  void assemble_withoutPreferences_defaultLayoutOfRegistrationOrder() {
+  void assemble_withoutLayout_registrationOrder() {
     try (IntroPageEngine plain =
         IntroPageEngine.builder()
             .clock(clock)
-            .activity((user, teams, before, limit) -> List.of())
+            .section(ActivityFeed.section((user, teams, before, limit) -> List.of()))
             .section(SectionKey.of("news", String.class), c -> "n", SectionPolicy.defaults())
+            .section(Personalization.section(id -> Optional.empty()))
             .build()) {
       IntroPage page = plain.assemble(PageRequest.of(ADA));
 
       assertThat(page.sections())
           .extracting(r -> r.key().name())
-          .containsExactly("personalization", "activity", "news");
-      assertThat(page.data(SectionKey.PERSONALIZATION).orElseThrow().greeting())
+          .containsExactly("activity", "news", "personalization");
+      assertThat(page.data(Personalization.KEY).orElseThrow().greeting())
           .isEqualTo("Good morning, ada");
+      assertThat(page.data(Personalization.KEY).orElseThrow().layout().order())
+          .containsExactly("activity", "news");
     }
   }
 
   @Test
-  void builder_builtInRegisteredTwiceOrPersonalizationByHand_refused() {
-    var builder = IntroPageEngine.builder().activity((u, t, b, l) -> List.of());
-    assertThatThrownBy(() -> builder.activity((u, t, b, l) -> List.of()))
+  void assemble_layoutSectionFailsWithoutLastGood_defaultShowsEverySection() {
+    try (IntroPageEngine failing =
+        IntroPageEngine.builder()
+            .clock(clock)
+            .section(SectionKey.of("news", String.class), c -> "n", SectionPolicy.defaults())
+            .section(
+                Personalization.section(
+                    id -> {
+                      throw new IllegalStateException("preferences down");
+                    }))
+            .layout(Personalization.LAYOUT)
+            .build()) {
+      IntroPage page = failing.assemble(PageRequest.of(ADA));
+
+      assertThat(page.sections())
+          .extracting(r -> r.key().name())
+          .containsExactly("personalization", "news");
+      assertThat(page.section(Personalization.KEY).orElseThrow().source())
+          .isEqualTo(ValueSource.DEFAULT);
+    }
+  }
+
+  @Test
+  void assemble_layoutLeavesOutARequiredSection_requiredShownAtTheEnd() {
+    try (IntroPageEngine strict =
+        IntroPageEngine.builder()
+            .clock(clock)
+            .section(
+                SectionKey.of("must", String.class),
+                c -> "m",
+                SectionPolicy.builder().criticality(Criticality.REQUIRED).build())
+            .section(SectionKey.of("news", String.class), c -> "n", SectionPolicy.defaults())
+            .section(SectionKey.of("order", String.class), c -> "news", SectionPolicy.defaults())
+            .layout(PageLayout.of(SectionKey.of("order", String.class), value -> List.of(value)))
+            .build()) {
+      assertThat(strict.assemble(PageRequest.of(ADA)).sections())
+          .extracting(r -> r.key().name())
+          .containsExactly("order", "news", "must");
+      assertThat(strict.assemble(PageRequest.of(ADA)).sections())
+          .extracting(r -> r.key().name())
+          .containsExactly("order", "news", "must");
+    }
+  }
+
+  @Test
+  void builder_builtInRegisteredTwice_refused() {
+    var builder =
+        IntroPageEngine.builder().section(ActivityFeed.section((u, t, b, l) -> List.of()));
+    assertThatThrownBy(() -> builder.section(ActivityFeed.section((u, t, b, l) -> List.of())))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("activity");
-    assertThatThrownBy(
-            () ->
-                builder.section(
-                    SectionKey.of("personalization", String.class),
-                    c -> "x",
-                    SectionPolicy.defaults()))
-        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void builder_layoutOfAnUnregisteredSection_refused() {
+    var builder =
+        IntroPageEngine.builder()
+            .section(SectionKey.of("news", String.class), c -> "n", SectionPolicy.defaults())
+            .layout(Personalization.LAYOUT);
+    assertThatThrownBy(builder::build)
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("personalization");
   }
 
   @Test
   void olderActivity_pagesThroughTheFeedOfTheViewer() {
-    var feed = engine.olderActivity(ADA, Optional.empty(), 10);
+    var feed = ActivityFeed.page(activity, engine.viewer(ADA), Optional.empty(), 10);
 
     assertThat(feed.groups()).hasSize(1);
     assertThat(feed.nextCursor()).isEmpty();
-    assertThatThrownBy(() -> engine.olderActivity(ADA, Optional.of("not-a-cursor"), 10))
+    assertThatThrownBy(
+            () -> ActivityFeed.page(activity, engine.viewer(ADA), Optional.of("not-a-cursor"), 10))
         .isInstanceOfSatisfying(
             dev.intropage.core.model.InvalidInputException.class,
             e -> assertThat(e.field()).isEqualTo("cursor"));
-    assertThatThrownBy(() -> engine.olderActivity(ADA, Optional.empty(), 0))
+    assertThatThrownBy(() -> ActivityFeed.page(activity, engine.viewer(ADA), Optional.empty(), 0))
         .isInstanceOfSatisfying(
             dev.intropage.core.model.InvalidInputException.class,
             e -> assertThat(e.field()).isEqualTo("limit"));
-  }
-
-  @Test
-  void olderActivity_withoutActivityRepository_refused() {
-    try (IntroPageEngine plain =
-        IntroPageEngine.builder()
-            .section(SectionKey.of("news", String.class), c -> "n", SectionPolicy.defaults())
-            .build()) {
-      assertThatThrownBy(() -> plain.olderActivity(ADA, Optional.empty(), 10))
-          .isInstanceOf(IllegalStateException.class);
-      assertThat(plain.requiredSections()).isEmpty();
-    }
   }
 
   @Test
@@ -275,10 +319,12 @@ class BuiltInSectionsTest {
         IntroPageEngine.builder()
             .clock(clock)
             .section(SectionKey.of("news", String.class), c -> "n", SectionPolicy.defaults())
+            .section(Personalization.section(id -> Optional.empty()))
             .policy(
-                SectionKey.PERSONALIZATION, SectionPolicy.builder().cacheTtl(Duration.ZERO).build())
+                Personalization.KEY, SectionPolicy.builder().timeout(Duration.ofSeconds(1)).build())
             .build()) {
       assertThat(tuned.health()).extracting(SectionHealth::section).contains("personalization");
+      assertThat(tuned.assemble(PageRequest.of(ADA)).sections()).hasSize(2);
     }
   }
 }

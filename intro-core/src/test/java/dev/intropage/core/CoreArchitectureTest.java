@@ -80,7 +80,7 @@ class CoreArchitectureTest {
         .resideInAnyPackage(others)
         .should(
             new com.tngtech.archunit.lang.ArchCondition<JavaClass>(
-                "depend on no other section package, nor on the engine") {
+                "depend on no other section package, and on the kernel only through its API") {
               @Override
               public void check(JavaClass item, com.tngtech.archunit.lang.ConditionEvents events) {
                 String own = sectionOf(item.getPackageName());
@@ -89,10 +89,17 @@ class CoreArchitectureTest {
                         dependency -> {
                           String target = dependency.getTargetClass().getPackageName();
                           String other = sectionOf(target);
-                          boolean engine =
-                              target.equals("dev.intropage.core")
-                                  || target.startsWith("dev.intropage.core.internal");
-                          if ((other != null && !other.equals(own)) || engine) {
+                          boolean engineInsides =
+                              target.startsWith("dev.intropage.core.internal")
+                                  || target.equals("dev.intropage.core.sections")
+                                  || (target.equals("dev.intropage.core")
+                                      && !dependency
+                                          .getTargetClass()
+                                          .getModifiers()
+                                          .contains(
+                                              com.tngtech.archunit.core.domain.JavaModifier
+                                                  .PUBLIC));
+                          if ((other != null && !other.equals(own)) || engineInsides) {
                             events.add(
                                 com.tngtech.archunit.lang.SimpleConditionEvent.violated(
                                     dependency, dependency.getDescription()));
@@ -100,8 +107,22 @@ class CoreArchitectureTest {
                         });
               }
             })
-        .as("section packages do not depend on each other or on the engine");
+        .as("section packages do not depend on each other, and on the kernel only through its API");
   }
+
+  static final ArchRule KERNEL_KNOWS_NO_SECTIONS =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "dev.intropage.core", "dev.intropage.core.internal..", "dev.intropage.core.model..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              java.util.stream.Stream.concat(
+                      SECTIONS.stream(), java.util.stream.Stream.of("sections"))
+                  .map(s -> "dev.intropage.core." + s + "..")
+                  .toArray(String[]::new))
+          .as("the engine kernel knows no section");
 
   private static @org.jspecify.annotations.Nullable String sectionOf(String packageName) {
     for (String section : SECTIONS) {
@@ -153,6 +174,11 @@ class CoreArchitectureTest {
     }
 
     @Test
+    void kernelKnowsNoSections() {
+      KERNEL_KNOWS_NO_SECTIONS.check(CORE);
+    }
+
+    @Test
     void internalsStayInCore() {
       assertThat(CORE.containPackage("dev.intropage.core.internal")).isTrue();
       // Core's own classes are all inside core; intro-app checks the rule over every module.
@@ -191,6 +217,26 @@ class CoreArchitectureTest {
       assertThatThrownBy(() -> SECTIONS_INDEPENDENT.check(breaking))
           .isInstanceOf(AssertionError.class)
           .hasMessageContaining("dev.intropage.core.personalization.Theme");
+    }
+
+    @Test
+    void kernelUsingASection_isReported() {
+      JavaClasses breaking =
+          new ClassFileImporter().importClasses(ArchFixtureKernelKnowsStatistics.class);
+      assertThatThrownBy(() -> KERNEL_KNOWS_NO_SECTIONS.check(breaking))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("dev.intropage.core.statistics.UserStatistics");
+    }
+
+    @Test
+    void sectionUsingTheKernelsInsides_isReported() throws ClassNotFoundException {
+      JavaClasses breaking =
+          new ClassFileImporter()
+              .importClasses(
+                  Class.forName("dev.intropage.core.statistics.ArchFixtureUsesTheScope"));
+      assertThatThrownBy(() -> SECTIONS_INDEPENDENT.check(breaking))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("dev.intropage.core.internal.StructuredScope");
     }
 
     @Test

@@ -101,7 +101,7 @@ class IntroPageEngineTest {
       IntroPage page = engine.assemble(PageRequest.of(ADA));
 
       assertThat(page.sections())
-          .hasSize(7)
+          .hasSize(6)
           .allMatch(r -> r.status() == SectionStatus.FRESH, "every section fresh");
       assertThat(page.elapsed())
           .isGreaterThanOrEqualTo(Duration.ofMillis(50))
@@ -128,10 +128,7 @@ class IntroPageEngineTest {
       IntroPage page = track(builder.build()).assemble(PageRequest.of(ADA));
 
       List<Object> values =
-          page.sections().stream()
-              .filter(r -> !r.key().equals(SectionKey.PERSONALIZATION))
-              .map(r -> (Object) r.data().orElseThrow())
-              .toList();
+          page.sections().stream().map(r -> (Object) r.data().orElseThrow()).toList();
       assertThat(values).containsOnly("together");
     }
   }
@@ -613,7 +610,7 @@ class IntroPageEngineTest {
     void entriesEvictedBySize_areNotServedToViewersWhoseLastPageHadThem() {
       Sources.Scripted news = new Sources.Scripted("news");
       int entries = 100;
-      int users = 60; // two entries each, news and personalization; their profiles all fit
+      int users = 150; // one news entry each
       IntroPageEngine engine =
           track(builder().maximumCacheSize(entries).section(NEWS, news, policy().build()).build());
       for (int i = 0; i < users; i++) {
@@ -817,7 +814,7 @@ class IntroPageEngineTest {
             builder()
                 .threadFactory(threads)
                 .profileTtl(TTL)
-                .users(
+                .viewers(
                     id -> {
                       lookups.incrementAndGet();
                       String answer = name.get();
@@ -906,7 +903,7 @@ class IntroPageEngineTest {
       assertThat(lookups).as("not before the retry delay").hasValue(2);
 
       name.set("Ada L");
-      clock.advance(IntroPageEngine.PROFILE_RETRY);
+      clock.advance(Viewers.RETRY);
       assertThat(greeting()).isEqualTo("hello Ada");
       settled();
       assertThat(greeting()).isEqualTo("hello Ada L");
@@ -942,7 +939,7 @@ class IntroPageEngineTest {
                   .section(WEATHER, new Sources.Scripted("w"), policy().build())
                   .build());
 
-      assertThat(engine.sections()).containsExactly("personalization", "news", "weather");
+      assertThat(engine.sections()).containsExactly("news", "weather");
       assertThat(engine.assemble(PageRequest.of(ADA).withSections(Set.of("weather"))).sections())
           .extracting(r -> r.key().name())
           .containsExactly("weather");
@@ -958,7 +955,7 @@ class IntroPageEngineTest {
       IntroPageEngine engine =
           track(
               builder()
-                  .users(
+                  .viewers(
                       id -> {
                         lookups.incrementAndGet();
                         return id.equals(ADA) ? Optional.of(ada) : Optional.empty();
@@ -983,7 +980,7 @@ class IntroPageEngineTest {
       IntroPageEngine failing =
           track(
               builder()
-                  .users(
+                  .viewers(
                       id -> {
                         throw new IllegalStateException("down");
                       })
@@ -993,7 +990,7 @@ class IntroPageEngineTest {
           track(
               builder()
                   .pageDeadline(Duration.ofMillis(50))
-                  .users(
+                  .viewers(
                       id -> {
                         try {
                           Thread.sleep(60_000);
@@ -1123,8 +1120,7 @@ class IntroPageEngineTest {
 
     ages.forEach(
         (now, age) ->
-            assertThat(
-                    IntroPageEngine.age(new IntroPageEngine.Entry("x", loaded, Duration.ZERO), now))
+            assertThat(SectionCache.age(new SectionCache.Entry("x", loaded, Duration.ZERO), now))
                 .as("at %s", now)
                 .isEqualTo(age));
   }

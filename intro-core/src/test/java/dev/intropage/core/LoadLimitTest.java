@@ -25,7 +25,6 @@ import org.junit.jupiter.api.Test;
  * timeout but not a failure of the source, and a background refresh beyond it is not started.
  *
  * <p>A "holder" section whose source blocks until the test releases it keeps the only slot taken.
- * Personalization is cached for everyone after the first page, so that it takes no slot later.
  */
 class LoadLimitTest {
   private static final UserId ADA = UserId.of("ada");
@@ -61,9 +60,6 @@ class LoadLimitTest {
         .clock(clock)
         .pageDeadline(Duration.ofSeconds(60))
         .maxConcurrentLoads(loads)
-        .policy(
-            SectionKey.PERSONALIZATION,
-            SectionPolicy.builder().scope(CacheScope.GLOBAL).cacheTtl(Duration.ofDays(1)).build())
         .section(HOLDER, holder, SectionPolicy.builder().timeout(Duration.ofSeconds(60)).build());
   }
 
@@ -223,7 +219,7 @@ class LoadLimitTest {
     IntroPageEngine engine =
         track(
             limitedTo(1)
-                .users(
+                .viewers(
                     id -> {
                       looked.add(id);
                       return java.util.Optional.of(
@@ -235,9 +231,7 @@ class LoadLimitTest {
 
     Future<IntroPage> grace =
         caller.submit(
-            () ->
-                engine.assemble(
-                    PageRequest.of(GRACE).withSections(Set.of(SectionKey.PERSONALIZATION.name()))));
+            () -> engine.assemble(PageRequest.of(GRACE).withSections(Set.of(HOLDER.name()))));
     Await.until(() -> engine.loadsWaiting() == 1);
     assertThat(looked).containsExactly(ADA);
 

@@ -2,7 +2,9 @@ package dev.intropage.core.actions;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.SectionPolicy;
 import dev.intropage.core.model.UserProfile;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -10,12 +12,21 @@ import java.time.Instant;
  *
  * <p>Thread-safe if the repository is: the section keeps no state between loads.
  */
-public final class ActionItemsSection {
+final class ActionItemsSection {
+  /** What needs attention must not be stale for long. */
+  static final SectionPolicy POLICY =
+      SectionPolicy.builder()
+          .timeout(Duration.ofMillis(100))
+          .cacheTtl(Duration.ofSeconds(10))
+          .staleWhileRevalidate(Duration.ofSeconds(20))
+          .maxStale(Duration.ofMinutes(10))
+          .build();
+
   /** How many items the section shows unless told otherwise. */
-  public static final int DEFAULT_LIMIT = 10;
+  static final int DEFAULT_LIMIT = 10;
 
   /** How many open items the section reads at most; counts are taken over these. */
-  public static final int FETCH_LIMIT = 500;
+  static final int FETCH_LIMIT = 500;
 
   private final ActionItemRepository repository;
   private final int limit;
@@ -25,7 +36,7 @@ public final class ActionItemsSection {
    *
    * @param repository where the open items come from
    */
-  public ActionItemsSection(ActionItemRepository repository) {
+  ActionItemsSection(ActionItemRepository repository) {
     this(repository, DEFAULT_LIMIT);
   }
 
@@ -36,7 +47,7 @@ public final class ActionItemsSection {
    * @param limit how many items to show, 1 to {@value #FETCH_LIMIT}
    * @throws IllegalArgumentException if the limit is outside 1 to {@value #FETCH_LIMIT}
    */
-  public ActionItemsSection(ActionItemRepository repository, int limit) {
+  ActionItemsSection(ActionItemRepository repository, int limit) {
     this.repository = requireNonNull(repository, "repository");
     if (limit < 1 || limit > FETCH_LIMIT) {
       throw new IllegalArgumentException("limit must be 1 to " + FETCH_LIMIT + ": " + limit);
@@ -48,7 +59,7 @@ public final class ActionItemsSection {
    * Loads and ranks the viewer's open items as of {@code now}, reading up to {@value #FETCH_LIMIT}
    * of them in one call. Items the repository returns for another owner are dropped.
    */
-  public ActionItemsView load(UserProfile viewer, Instant now) {
+  ActionItemsView load(UserProfile viewer, Instant now) {
     requireNonNull(viewer, "viewer");
     requireNonNull(now, "now");
     var items =

@@ -1,5 +1,7 @@
 package dev.intropage.core.actions;
 
+import dev.intropage.core.Section;
+import dev.intropage.core.SectionKey;
 import java.util.List;
 
 /**
@@ -15,6 +17,16 @@ import java.util.List;
  */
 public record ActionItemsView(
     List<RankedItem> items, int openCount, int overdueCount, int snoozedCount, boolean truncated) {
+  /** The section's key: the viewer's open action items, ranked, with overdue flags. */
+  public static final SectionKey<ActionItemsView> KEY =
+      SectionKey.of("actions", ActionItemsView.class);
+
+  /** Returns the actionable items section over the repository, with its default policy. */
+  public static Section<ActionItemsView> section(ActionItemRepository repository) {
+    ActionItemsSection section = new ActionItemsSection(repository);
+    return Section.of(
+        KEY, context -> section.load(context.viewer(), context.now()), ActionItemsSection.POLICY);
+  }
 
   /**
    * Validates the counts and copies the items.

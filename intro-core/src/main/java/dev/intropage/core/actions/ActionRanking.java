@@ -23,7 +23,7 @@ import java.util.Map;
  *   <li>then by id.
  * </ol>
  */
-public final class ActionRanking {
+final class ActionRanking {
   private ActionRanking() {}
 
   /**
@@ -36,7 +36,7 @@ public final class ActionRanking {
    *
    * @throws IllegalArgumentException if {@code limit} is less than 1
    */
-  public static ActionItemsView rank(List<ActionItem> items, Instant now, int limit) {
+  static ActionItemsView rank(List<ActionItem> items, Instant now, int limit) {
     requireNonNull(now, "now");
     if (limit < 1) {
       throw new IllegalArgumentException("limit must be at least 1: " + limit);

@@ -2,6 +2,9 @@ package dev.intropage.core.activity;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.Section;
+import dev.intropage.core.SectionKey;
+import dev.intropage.core.model.UserProfile;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,6 +17,38 @@ import java.util.Optional;
  */
 public record ActivityFeed(
     List<ActivityGroup> groups, int unreadCount, Optional<String> nextCursor) {
+  /** The section's key: recent activity of the viewer and their teams, grouped. */
+  public static final SectionKey<ActivityFeed> KEY = SectionKey.of("activity", ActivityFeed.class);
+
+  /** The largest page of older activity a caller may ask for. */
+  public static final int MAX_PAGE_SIZE = 100;
+
+  /**
+   * Returns the activity feed section over the repository, with its default policy and an empty
+   * feed as its default value.
+   */
+  public static Section<ActivityFeed> section(ActivityRepository repository) {
+    ActivityFeedSection section = new ActivityFeedSection(repository);
+    return Section.of(
+            KEY,
+            context -> section.load(context.viewer(), context.now()),
+            ActivityFeedSection.POLICY)
+        .withFallback(context -> empty());
+  }
+
+  /**
+   * Returns the page of the viewer's feed that follows the cursor, or the first page without one.
+   *
+   * @param viewer who is looking; their own and their teams' events are shown
+   * @param cursor a {@link #nextCursor()} from an earlier page, if any
+   * @param limit the largest number of events on the page, 1 to {@value #MAX_PAGE_SIZE}
+   * @throws dev.intropage.core.model.InvalidInputException with field {@code limit} if the limit is
+   *     out of range, or {@code cursor} if the cursor is not a valid token
+   */
+  public static ActivityFeed page(
+      ActivityRepository repository, UserProfile viewer, Optional<String> cursor, int limit) {
+    return new ActivityFeedSection(repository).page(viewer, cursor, limit);
+  }
 
   /**
    * Validates the page and copies the groups.

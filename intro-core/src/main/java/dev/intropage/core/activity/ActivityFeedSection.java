@@ -2,6 +2,7 @@ package dev.intropage.core.activity;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.SectionPolicy;
 import dev.intropage.core.model.InvalidInputException;
 import dev.intropage.core.model.UserProfile;
 import java.time.Duration;
@@ -12,29 +13,31 @@ import java.util.Optional;
 /**
  * Builds the activity feed: the viewer's and their teams' recent events, grouped, with an unread
  * marker and a cursor for the next page. Thread-safe if the repository is.
- *
- * {@snippet :
- * ActivityFeedSection section = new ActivityFeedSection(repository);
- * ActivityFeed first = section.load(viewer, now);
- * ActivityFeed second = section.page(viewer, first.nextCursor(), 20);
- * }
  */
-public final class ActivityFeedSection {
+final class ActivityFeedSection {
+  static final SectionPolicy POLICY =
+      SectionPolicy.builder()
+          .timeout(Duration.ofMillis(100))
+          .cacheTtl(Duration.ofSeconds(15))
+          .staleWhileRevalidate(Duration.ofSeconds(30))
+          .maxStale(Duration.ofMinutes(10))
+          .build();
+
   /** The number of events on the first page unless configured otherwise. */
-  public static final int DEFAULT_PAGE_SIZE = 20;
+  static final int DEFAULT_PAGE_SIZE = 20;
 
   /** The longest span of one group unless configured otherwise. */
-  public static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
+  static final Duration DEFAULT_WINDOW = Duration.ofHours(1);
 
   /** The largest page a caller may ask for. */
-  public static final int MAX_PAGE_SIZE = 100;
+  static final int MAX_PAGE_SIZE = ActivityFeed.MAX_PAGE_SIZE;
 
   private final ActivityRepository repository;
   private final int pageSize;
   private final Duration window;
 
   /** Creates the section with pages of {@value #DEFAULT_PAGE_SIZE} and a one-hour group window. */
-  public ActivityFeedSection(ActivityRepository repository) {
+  ActivityFeedSection(ActivityRepository repository) {
     this(repository, DEFAULT_PAGE_SIZE, DEFAULT_WINDOW);
   }
 
@@ -46,7 +49,7 @@ public final class ActivityFeedSection {
    * @param window the longest span of one group of repeated events
    * @throws IllegalArgumentException if the page size is out of range or the window is negative
    */
-  public ActivityFeedSection(ActivityRepository repository, int pageSize, Duration window) {
+  ActivityFeedSection(ActivityRepository repository, int pageSize, Duration window) {
     this.repository = requireNonNull(repository, "repository");
     this.window = requireNonNull(window, "window");
     if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
@@ -62,7 +65,7 @@ public final class ActivityFeedSection {
    * Returns the first page of the viewer's feed: the newest events, whatever their time, since
    * {@code now} only names the moment of the request.
    */
-  public ActivityFeed load(UserProfile viewer, Instant now) {
+  ActivityFeed load(UserProfile viewer, Instant now) {
     requireNonNull(now, "now");
     return page(viewer, Optional.empty(), pageSize);
   }
@@ -76,7 +79,7 @@ public final class ActivityFeedSection {
    * @throws InvalidInputException with field {@code limit} if the limit is out of range, or {@code
    *     cursor} if the cursor is not a valid token
    */
-  public ActivityFeed page(UserProfile viewer, Optional<String> cursor, int limit) {
+  ActivityFeed page(UserProfile viewer, Optional<String> cursor, int limit) {
     requireNonNull(viewer, "viewer");
     requireNonNull(cursor, "cursor");
     if (limit < 1 || limit > MAX_PAGE_SIZE) {

@@ -12,7 +12,7 @@ import java.util.Optional;
  * Collapses runs of repeated events into {@link ActivityGroup}s and marks what is new since the
  * viewer's last visit. Stateless and thread-safe.
  */
-public final class ActivityGrouping {
+final class ActivityGrouping {
   private ActivityGrouping() {}
 
   /**
@@ -26,7 +26,7 @@ public final class ActivityGrouping {
    * @param window the longest span one group may cover; zero groups only simultaneous events
    * @throws IllegalArgumentException if the window is negative
    */
-  public static List<ActivityGroup> group(
+  static List<ActivityGroup> group(
       List<ActivityEvent> newestFirst, Optional<Instant> lastVisit, Duration window) {
     requireNonNull(newestFirst, "newestFirst");
     requireNonNull(lastVisit, "lastVisit");

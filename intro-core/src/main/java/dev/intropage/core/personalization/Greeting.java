@@ -9,7 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Greets the viewer by first name according to the time of day where they are. Stateless. */
-public final class Greeting {
+final class Greeting {
   private static final List<String> ENGLISH =
       List.of("Good morning", "Good afternoon", "Good evening", "Good night");
   private static final Map<String, List<String>> BY_LANGUAGE =
@@ -32,7 +32,7 @@ public final class Greeting {
    * @param locale the viewer's locale, whose language decides the words
    * @throws IllegalArgumentException if the display name is blank
    */
-  public static String of(String displayName, Instant now, ZoneId zone, Locale locale) {
+  static String of(String displayName, Instant now, ZoneId zone, Locale locale) {
     requireNonNull(displayName, "displayName");
     requireNonNull(now, "now");
     requireNonNull(zone, "zone");

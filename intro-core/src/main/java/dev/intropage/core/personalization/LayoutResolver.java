@@ -10,7 +10,7 @@ import java.util.SequencedSet;
 import java.util.Set;
 
 /** Resolves the page's layout from the default order and the user's overrides. Stateless. */
-public final class LayoutResolver {
+final class LayoutResolver {
   private LayoutResolver() {}
 
   /**
@@ -22,7 +22,7 @@ public final class LayoutResolver {
    * @param required the keys that can never be hidden
    * @param preferences the user's overrides, if any
    */
-  public static Layout resolve(
+  static Layout resolve(
       List<String> defaultOrder, Set<String> required, Optional<Preferences> preferences) {
     requireNonNull(defaultOrder, "defaultOrder");
     requireNonNull(required, "required");

@@ -2,6 +2,9 @@ package dev.intropage.core.personalization;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.PageLayout;
+import dev.intropage.core.Section;
+import dev.intropage.core.SectionKey;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
@@ -25,6 +28,25 @@ public record Personalization(
     ZoneId zone,
     Locale locale,
     long version) {
+  /** The section's key: greeting, theme, density and the layout of the page. */
+  public static final SectionKey<Personalization> KEY =
+      SectionKey.of("personalization", Personalization.class);
+
+  /** The layout the viewer's preferences decide: their order, without the sections they hide. */
+  public static final PageLayout<Personalization> LAYOUT =
+      PageLayout.of(KEY, personalization -> personalization.layout().order());
+
+  /**
+   * Returns the personalization section over the stored preferences, with its default policy; its
+   * default shows every section, and a cached value greets the viewer for the hour it is served.
+   */
+  public static Section<Personalization> section(PreferenceRepository preferences) {
+    PersonalizationSection section = new PersonalizationSection(preferences);
+    return Section.of(KEY, section::load, PersonalizationSection.POLICY)
+        .withFallback(PersonalizationSection::defaults)
+        .servedAs(
+            (cached, context) -> cached.greetedAt(context.viewer().displayName(), context.now()));
+  }
 
   /**
    * Validates the value.

@@ -2,9 +2,16 @@ package dev.intropage.core.personalization;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.Criticality;
+import dev.intropage.core.SectionContext;
+import dev.intropage.core.SectionHealth;
+import dev.intropage.core.SectionPolicy;
 import dev.intropage.core.model.UserProfile;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,12 +21,47 @@ import java.util.Set;
  * Builds the personalization section from the viewer's stored preferences over the defaults.
  * Thread-safe if the repository is.
  */
-public final class PersonalizationSection {
+final class PersonalizationSection {
+  /** Small and read on every page before the others, so cached long and never without a value. */
+  static final SectionPolicy POLICY =
+      SectionPolicy.builder()
+          .timeout(Duration.ofMillis(50))
+          .cacheTtl(Duration.ofMinutes(5))
+          .staleWhileRevalidate(Duration.ofMinutes(5))
+          .maxStale(Duration.ofHours(1))
+          .build();
+
   private final PreferenceRepository repository;
 
   /** Creates the section over the store of preferences. */
-  public PersonalizationSection(PreferenceRepository repository) {
+  PersonalizationSection(PreferenceRepository repository) {
     this.repository = requireNonNull(repository, "repository");
+  }
+
+  /** Loads the viewer's personalization over the other sections of the engine. */
+  Personalization load(SectionContext context) {
+    List<String> order = new ArrayList<>();
+    Set<String> required = new HashSet<>();
+    for (SectionHealth section : context.sections()) {
+      if (!section.section().equals(Personalization.KEY.name())) {
+        order.add(section.section());
+        if (section.criticality() == Criticality.REQUIRED) {
+          required.add(section.section());
+        }
+      }
+    }
+    return load(context.viewer(), context.now(), order, required);
+  }
+
+  /** The personalization of a viewer without stored preferences, showing every other section. */
+  static Personalization defaults(SectionContext context) {
+    List<String> order = new ArrayList<>();
+    for (SectionHealth section : context.sections()) {
+      if (!section.section().equals(Personalization.KEY.name())) {
+        order.add(section.section());
+      }
+    }
+    return defaults(context.viewer(), context.now(), order);
   }
 
   /**
@@ -32,7 +74,7 @@ public final class PersonalizationSection {
    * @param defaultOrder every known section key, in default order
    * @param required the section keys that can never be hidden
    */
-  public Personalization load(
+  Personalization load(
       UserProfile viewer, Instant now, List<String> defaultOrder, Set<String> required) {
     requireNonNull(viewer, "viewer");
     return resolve(viewer, now, defaultOrder, required, repository.find(viewer.id()));
@@ -43,8 +85,7 @@ public final class PersonalizationSection {
    * configured: the profile's zone and locale, default theme and density, every section shown in
    * default order.
    */
-  public static Personalization defaults(
-      UserProfile viewer, Instant now, List<String> defaultOrder) {
+  static Personalization defaults(UserProfile viewer, Instant now, List<String> defaultOrder) {
     return resolve(viewer, now, defaultOrder, Set.of(), Optional.empty());
   }
 

@@ -17,7 +17,7 @@ import java.util.function.ToLongFunction;
  * Day arithmetic for the statistics section: grouping instants into local days, gap filling,
  * streaks and sums. Stateless and thread-safe.
  */
-public final class StatisticsMath {
+final class StatisticsMath {
   private StatisticsMath() {}
 
   /**
@@ -33,7 +33,7 @@ public final class StatisticsMath {
    * @return one entry per local day with at least one instant, sorted by date
    * @throws NullPointerException if an argument or an instant is null
    */
-  public static List<DailyCount> bucket(
+  static List<DailyCount> bucket(
       Collection<Instant> eventTimes, Collection<Instant> completionTimes, ZoneId zone) {
     requireNonNull(zone, "zone");
     var days = new TreeMap<LocalDate, int[]>();

@@ -2,6 +2,8 @@ package dev.intropage.core.statistics;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.Section;
+import dev.intropage.core.SectionKey;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -35,6 +37,19 @@ public record UserStatistics(
 
   /** How many days the series holds. */
   public static final int SERIES_DAYS = 14;
+
+  /** The section's key: activity counts, streaks, the 14-day series and the trend of the viewer. */
+  public static final SectionKey<UserStatistics> KEY =
+      SectionKey.of("statistics", UserStatistics.class);
+
+  /** Returns the user statistics section over the daily rollups, with its default policy. */
+  public static Section<UserStatistics> section(DailyStatsRepository repository) {
+    UserStatisticsSection section = new UserStatisticsSection(repository);
+    return Section.of(
+        KEY,
+        context -> section.load(context.viewer(), context.now()),
+        UserStatisticsSection.POLICY);
+  }
 
   /**
    * Validates the statistics and copies the series.

@@ -2,7 +2,9 @@ package dev.intropage.core.statistics;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.SectionPolicy;
 import dev.intropage.core.model.UserProfile;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -12,9 +14,17 @@ import java.time.LocalDate;
  *
  * <p>Thread-safe if the repository is: the section keeps no state between loads.
  */
-public final class UserStatisticsSection {
+final class UserStatisticsSection {
+  static final SectionPolicy POLICY =
+      SectionPolicy.builder()
+          .timeout(Duration.ofMillis(100))
+          .cacheTtl(Duration.ofMinutes(1))
+          .staleWhileRevalidate(Duration.ofMinutes(2))
+          .maxStale(Duration.ofMinutes(30))
+          .build();
+
   /** How many local days, today included, the section reads; streaks are counted within them. */
-  public static final int WINDOW_DAYS = 60;
+  static final int WINDOW_DAYS = 60;
 
   private final DailyStatsRepository repository;
 
@@ -23,7 +33,7 @@ public final class UserStatisticsSection {
    *
    * @param repository where the daily counts and the open action count come from
    */
-  public UserStatisticsSection(DailyStatsRepository repository) {
+  UserStatisticsSection(DailyStatsRepository repository) {
     this.repository = requireNonNull(repository, "repository");
   }
 
@@ -37,7 +47,7 @@ public final class UserStatisticsSection {
    * @throws IllegalArgumentException if the repository reports a negative number of open actions
    * @throws ArithmeticException if the counts for one day do not fit an {@code int}
    */
-  public UserStatistics load(UserProfile viewer, Instant now) {
+  UserStatistics load(UserProfile viewer, Instant now) {
     requireNonNull(viewer, "viewer");
     requireNonNull(now, "now");
     LocalDate today = LocalDate.ofInstant(now, viewer.zone());

@@ -20,7 +20,7 @@ import java.util.List;
  *       the status.
  * </ol>
  */
-public final class StatusRollup {
+final class StatusRollup {
   private StatusRollup() {}
 
   /**
@@ -29,7 +29,7 @@ public final class StatusRollup {
    * @param components every component's state
    * @param activeNotices the maintenance notices whose window is open now
    */
-  public static ComponentState rollUp(
+  static ComponentState rollUp(
       List<ComponentStatus> components, List<MaintenanceNotice> activeNotices) {
     requireNonNull(components, "components");
     requireNonNull(activeNotices, "activeNotices");

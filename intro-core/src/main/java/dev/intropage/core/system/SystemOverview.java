@@ -2,6 +2,8 @@ package dev.intropage.core.system;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.Section;
+import dev.intropage.core.SectionKey;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,6 +26,18 @@ public record SystemOverview(
     Optional<String> schemaVersion,
     List<MaintenanceNotice> activeNotices,
     List<MaintenanceNotice> upcomingNotices) {
+  /** The section's key: component states, active users, versions and maintenance notices. */
+  public static final SectionKey<SystemOverview> KEY =
+      SectionKey.of("system", SystemOverview.class);
+
+  /**
+   * Returns the system overview section over the provider, with its default policy; it also shows
+   * the circuit breaker of every section of the engine.
+   */
+  public static Section<SystemOverview> section(SystemStatusProvider provider) {
+    SystemOverviewSection section = new SystemOverviewSection(provider);
+    return Section.of(KEY, section::load, SystemOverviewSection.POLICY);
+  }
 
   /**
    * Validates the overview and copies the lists.

@@ -2,7 +2,7 @@ package dev.intropage.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.intropage.core.activity.ActivityCursor;
+import dev.intropage.core.activity.ActivityRepository.ActivityCursor;
 import dev.intropage.core.activity.ActivityEvent;
 import dev.intropage.core.activity.ActivityRepository;
 import dev.intropage.core.model.UserId;

@@ -1,7 +1,7 @@
 package dev.intropage.jdbc;
 
 import dev.intropage.core.model.UserId;
-import dev.intropage.core.statistics.DailyCount;
+import dev.intropage.core.statistics.DailyStatsRepository.DailyCount;
 import dev.intropage.core.statistics.DailyStatsRepository;
 import java.time.LocalDate;
 import java.util.List;

@@ -2,13 +2,13 @@ package dev.intropage.jdbc;
 
 import dev.intropage.core.actions.ActionCommand;
 import dev.intropage.core.actions.ActionItem;
-import dev.intropage.core.actions.ActionState;
-import dev.intropage.core.actions.Priority;
+import dev.intropage.core.actions.ActionItem.ActionState;
+import dev.intropage.core.actions.ActionItem.Priority;
 import dev.intropage.core.model.UserId;
-import dev.intropage.core.personalization.Density;
+import dev.intropage.core.personalization.Preferences.Density;
 import dev.intropage.core.personalization.PreferenceUpdate;
 import dev.intropage.core.personalization.Preferences;
-import dev.intropage.core.personalization.Theme;
+import dev.intropage.core.personalization.Preferences.Theme;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -1,13 +1,13 @@
 package dev.intropage.jdbc;
 
 import dev.intropage.core.actions.ActionItem;
-import dev.intropage.core.actions.ActionState;
-import dev.intropage.core.actions.Priority;
+import dev.intropage.core.actions.ActionItem.ActionState;
+import dev.intropage.core.actions.ActionItem.Priority;
 import dev.intropage.core.activity.ActivityEvent;
 import dev.intropage.core.model.UserId;
-import dev.intropage.core.personalization.Density;
+import dev.intropage.core.personalization.Preferences.Density;
 import dev.intropage.core.personalization.Preferences;
-import dev.intropage.core.personalization.Theme;
+import dev.intropage.core.personalization.Preferences.Theme;
 import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Set;

@@ -2,7 +2,7 @@ package dev.intropage.jdbc;
 
 import dev.intropage.core.actions.ActionCommand;
 import dev.intropage.core.actions.ActionItem;
-import dev.intropage.core.actions.ActionState;
+import dev.intropage.core.actions.ActionItem.ActionState;
 import dev.intropage.core.actions.ActionTransitions;
 import dev.intropage.core.actions.TransitionResult;
 import dev.intropage.core.activity.ActivityEvent;

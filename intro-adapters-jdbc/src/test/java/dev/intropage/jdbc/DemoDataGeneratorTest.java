@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserProfile;
-import dev.intropage.core.personalization.Theme;
+import dev.intropage.core.personalization.Preferences.Theme;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;

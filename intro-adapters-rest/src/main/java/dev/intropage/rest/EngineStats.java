@@ -2,7 +2,7 @@ package dev.intropage.rest;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.intropage.core.BreakerState;
+import dev.intropage.core.SectionHealth.BreakerState;
 import dev.intropage.core.EngineListener;
 import dev.intropage.core.IntroPage;
 import dev.intropage.core.SectionKey;

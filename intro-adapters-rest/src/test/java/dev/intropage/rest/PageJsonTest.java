@@ -10,7 +10,7 @@ import dev.intropage.core.SectionError;
 import dev.intropage.core.SectionKey;
 import dev.intropage.core.SectionResult;
 import dev.intropage.core.SectionStatus;
-import dev.intropage.core.ValueSource;
+import dev.intropage.core.SectionResult.ValueSource;
 import dev.intropage.core.model.UserId;
 import dev.intropage.rest.Views.PageView;
 import java.time.Duration;

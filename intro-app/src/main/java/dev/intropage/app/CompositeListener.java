@@ -1,6 +1,6 @@
 package dev.intropage.app;
 
-import dev.intropage.core.BreakerState;
+import dev.intropage.core.SectionHealth.BreakerState;
 import dev.intropage.core.EngineListener;
 import dev.intropage.core.IntroPage;
 import dev.intropage.core.SectionKey;

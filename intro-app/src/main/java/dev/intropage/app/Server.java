@@ -4,7 +4,7 @@ import dev.intropage.app.config.AppConfig;
 import dev.intropage.app.config.AuthMode;
 import dev.intropage.core.IntroPageEngine;
 import dev.intropage.core.InvalidationBus;
-import dev.intropage.core.system.ComponentStatus;
+import dev.intropage.core.system.SystemSnapshot.ComponentStatus;
 import dev.intropage.core.system.SystemSnapshot;
 import dev.intropage.core.system.SystemStatusProvider;
 import dev.intropage.jdbc.JdbcAdapters;

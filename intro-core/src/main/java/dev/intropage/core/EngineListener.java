@@ -1,5 +1,6 @@
 package dev.intropage.core;
 
+import dev.intropage.core.SectionHealth.BreakerState;
 import dev.intropage.core.model.UserId;
 import java.time.Duration;
 

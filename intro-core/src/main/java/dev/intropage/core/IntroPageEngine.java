@@ -2,6 +2,7 @@ package dev.intropage.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.SectionPolicy.Criticality;
 import dev.intropage.core.model.InvalidInputException;
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserProfile;

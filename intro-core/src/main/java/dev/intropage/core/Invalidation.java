@@ -2,6 +2,7 @@ package dev.intropage.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.SectionPolicy.CacheScope;
 import dev.intropage.core.model.UserId;
 import java.util.Optional;
 

@@ -2,6 +2,8 @@ package dev.intropage.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.SectionPolicy.Criticality;
+import dev.intropage.core.SectionResult.ValueSource;
 import dev.intropage.core.Viewers.Viewer;
 import dev.intropage.core.internal.StructuredScope;
 import dev.intropage.core.internal.StructuredScope.Subtask;

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
 import com.github.benmanes.caffeine.cache.Ticker;
+import dev.intropage.core.SectionPolicy.CacheScope;
 import dev.intropage.core.model.UserId;
 import java.time.Clock;
 import java.time.Duration;

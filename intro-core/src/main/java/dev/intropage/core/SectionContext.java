@@ -2,6 +2,7 @@ package dev.intropage.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.SectionPolicy.CacheScope;
 import dev.intropage.core.model.UserProfile;
 import java.time.Instant;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.intropage.core;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.SectionPolicy.Criticality;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -30,5 +31,15 @@ public record SectionHealth(
     requireNonNull(lastSuccess, "lastSuccess");
     requireNonNull(lastFailure, "lastFailure");
     requireNonNull(lastErrorCode, "lastErrorCode");
+  }
+
+  /** The state of a section's circuit breaker. */
+  public enum BreakerState {
+    /** Calls pass. */
+    CLOSED,
+    /** Calls are refused until the breaker's delay has passed. */
+    OPEN,
+    /** Trial calls pass; their outcome closes or reopens the breaker. */
+    HALF_OPEN
   }
 }

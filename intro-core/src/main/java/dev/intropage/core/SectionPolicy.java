@@ -196,4 +196,22 @@ public record SectionPolicy(
           maxConcurrentLoads);
     }
   }
+
+  /** Whose entry a section's cached value is. */
+  public enum CacheScope {
+    /** One entry per user: the data differs by viewer. */
+    USER,
+    /** One entry for everyone: the data is the same for every viewer. */
+    GLOBAL
+  }
+
+  /** How much the page depends on a section. */
+  public enum Criticality {
+    /** Without a usable value the page cannot be served. */
+    REQUIRED,
+    /** Falls back when it fails; the page is served degraded. */
+    STANDARD,
+    /** Shed first under load. */
+    OPTIONAL
+  }
 }

@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import dev.failsafe.Bulkhead;
 import dev.failsafe.CircuitBreaker;
 import dev.failsafe.event.CircuitBreakerStateChangedEvent;
+import dev.intropage.core.SectionHealth.BreakerState;
+import dev.intropage.core.SectionResult.ValueSource;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -216,7 +216,7 @@ class CoreArchitectureTest {
                       "dev.intropage.core.activity.ArchFixtureReachesIntoPersonalization"));
       assertThatThrownBy(() -> SECTIONS_INDEPENDENT.check(breaking))
           .isInstanceOf(AssertionError.class)
-          .hasMessageContaining("dev.intropage.core.personalization.Theme");
+          .hasMessageContaining("dev.intropage.core.personalization.Preferences$Theme");
     }
 
     @Test

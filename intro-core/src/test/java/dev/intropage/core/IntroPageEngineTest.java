@@ -3,6 +3,10 @@ package dev.intropage.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intropage.core.SectionHealth.BreakerState;
+import dev.intropage.core.SectionPolicy.CacheScope;
+import dev.intropage.core.SectionPolicy.Criticality;
+import dev.intropage.core.SectionResult.ValueSource;
 import dev.intropage.core.TrackingThreadFactory.ThreadMode;
 import dev.intropage.core.model.InvalidInputException;
 import dev.intropage.core.model.UserId;

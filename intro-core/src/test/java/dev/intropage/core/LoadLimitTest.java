@@ -2,6 +2,8 @@ package dev.intropage.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.intropage.core.SectionHealth.BreakerState;
+import dev.intropage.core.SectionResult.ValueSource;
 import dev.intropage.core.model.UserId;
 import java.time.Duration;
 import java.util.ArrayList;

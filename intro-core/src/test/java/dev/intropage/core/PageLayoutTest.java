@@ -3,6 +3,8 @@ package dev.intropage.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intropage.core.SectionHealth.BreakerState;
+import dev.intropage.core.SectionPolicy.Criticality;
 import dev.intropage.core.model.UserId;
 import java.time.Duration;
 import java.util.ArrayList;

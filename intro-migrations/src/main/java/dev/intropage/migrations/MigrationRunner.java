@@ -3,8 +3,8 @@ package dev.intropage.migrations;
 import static java.util.Objects.requireNonNull;
 
 import dev.intropage.core.model.IntroPageException;
-import dev.intropage.core.system.ComponentState;
-import dev.intropage.core.system.ComponentStatus;
+import dev.intropage.core.system.SystemSnapshot.ComponentState;
+import dev.intropage.core.system.SystemSnapshot.ComponentStatus;
 import dev.intropage.migrations.MigrationException.Reason;
 import java.nio.file.Files;
 import java.nio.file.Path;

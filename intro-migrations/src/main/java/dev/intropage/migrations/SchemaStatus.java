@@ -2,7 +2,7 @@ package dev.intropage.migrations;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.intropage.core.system.ComponentStatus;
+import dev.intropage.core.system.SystemSnapshot.ComponentStatus;
 import java.util.Optional;
 
 /**

@@ -3,7 +3,7 @@ package dev.intropage.migrations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.intropage.core.system.ComponentState;
+import dev.intropage.core.system.SystemSnapshot.ComponentState;
 import dev.intropage.migrations.MigrationException.Reason;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.intropage.core.model.IntroPageException;
-import dev.intropage.core.system.ComponentState;
+import dev.intropage.core.system.SystemSnapshot.ComponentState;
 import dev.intropage.migrations.MigrationException.Reason;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;

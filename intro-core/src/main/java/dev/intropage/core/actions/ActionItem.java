@@ -96,4 +96,26 @@ public record ActionItem(
         createdAt,
         Math.addExact(version, 1));
   }
+
+  /** Where an actionable item is in its life: open, or closed one of two ways. */
+  public enum ActionState {
+    /** Still to do; shown unless snoozed. */
+    OPEN,
+    /** Done by the user. */
+    COMPLETED,
+    /** Declined by the user without doing it. */
+    DISMISSED
+  }
+
+  /** How urgent an actionable item is, most urgent first. */
+  public enum Priority {
+    /** Needs attention before anything else. */
+    CRITICAL,
+    /** Important. */
+    HIGH,
+    /** The default. */
+    NORMAL,
+    /** Can wait. */
+    LOW
+  }
 }

@@ -2,6 +2,9 @@ package dev.intropage.core.actions;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.actions.ActionItem.ActionState;
+import dev.intropage.core.actions.ActionItem.Priority;
+import dev.intropage.core.actions.ActionItemsView.RankedItem;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

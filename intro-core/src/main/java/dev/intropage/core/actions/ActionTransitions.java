@@ -2,6 +2,7 @@ package dev.intropage.core.actions;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.actions.ActionItem.ActionState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;

@@ -3,6 +3,7 @@ package dev.intropage.core.activity;
 import static java.util.Objects.requireNonNull;
 
 import dev.intropage.core.SectionPolicy;
+import dev.intropage.core.activity.ActivityRepository.ActivityCursor;
 import dev.intropage.core.model.InvalidInputException;
 import dev.intropage.core.model.UserProfile;
 import java.time.Duration;

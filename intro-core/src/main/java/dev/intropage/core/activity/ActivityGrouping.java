@@ -2,6 +2,7 @@ package dev.intropage.core.activity;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.activity.ActivityFeed.ActivityGroup;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

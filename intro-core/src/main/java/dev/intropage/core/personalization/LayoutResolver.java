@@ -2,6 +2,7 @@ package dev.intropage.core.personalization;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.personalization.Personalization.Layout;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;

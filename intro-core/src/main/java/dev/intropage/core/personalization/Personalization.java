@@ -5,9 +5,14 @@ import static java.util.Objects.requireNonNull;
 import dev.intropage.core.PageLayout;
 import dev.intropage.core.Section;
 import dev.intropage.core.SectionKey;
+import dev.intropage.core.personalization.Preferences.Density;
+import dev.intropage.core.personalization.Preferences.Theme;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * The personalization section's value: how the page greets the viewer and how it is arranged.
@@ -74,5 +79,31 @@ public record Personalization(
     return again.equals(greeting)
         ? this
         : new Personalization(again, theme, density, layout, zone, locale, version);
+  }
+
+  /**
+   * Which sections the page shows, in which order.
+   *
+   * @param order the visible section keys in display order, each once
+   * @param hidden the known section keys that are not shown
+   */
+  public record Layout(List<String> order, Set<String> hidden) {
+
+    /**
+     * Validates the layout and copies the collections.
+     *
+     * @throws IllegalArgumentException if a key appears twice in the order, or both in the order
+     *     and among the hidden keys
+     */
+    public Layout {
+      order = List.copyOf(order);
+      hidden = Set.copyOf(hidden);
+      Set<String> seen = new HashSet<>();
+      for (String key : order) {
+        if (!seen.add(key) || hidden.contains(key)) {
+          throw new IllegalArgumentException("section '" + key + "' is listed twice or hidden");
+        }
+      }
+    }
   }
 }

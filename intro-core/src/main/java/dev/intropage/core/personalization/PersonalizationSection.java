@@ -2,11 +2,13 @@ package dev.intropage.core.personalization;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.intropage.core.Criticality;
 import dev.intropage.core.SectionContext;
 import dev.intropage.core.SectionHealth;
 import dev.intropage.core.SectionPolicy;
+import dev.intropage.core.SectionPolicy.Criticality;
 import dev.intropage.core.model.UserProfile;
+import dev.intropage.core.personalization.Preferences.Density;
+import dev.intropage.core.personalization.Preferences.Theme;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

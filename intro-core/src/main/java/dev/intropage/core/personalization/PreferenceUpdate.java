@@ -2,6 +2,8 @@ package dev.intropage.core.personalization;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.personalization.Preferences.Density;
+import dev.intropage.core.personalization.Preferences.Theme;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

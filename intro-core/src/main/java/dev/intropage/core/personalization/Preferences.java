@@ -61,4 +61,22 @@ public record Preferences(
         Optional.empty(),
         0);
   }
+
+  /** The colour scheme the page is shown in. */
+  public enum Theme {
+    /** Follows the operating system's or browser's setting. */
+    SYSTEM,
+    /** Dark text on a light background. */
+    LIGHT,
+    /** Light text on a dark background. */
+    DARK
+  }
+
+  /** How much space the page puts between its items. */
+  public enum Density {
+    /** Generous spacing. */
+    COMFORTABLE,
+    /** Tight spacing, more on one screen. */
+    COMPACT
+  }
 }

@@ -2,6 +2,7 @@ package dev.intropage.core.statistics;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.statistics.DailyStatsRepository.DailyCount;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

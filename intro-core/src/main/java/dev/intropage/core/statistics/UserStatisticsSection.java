@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.intropage.core.SectionPolicy;
 import dev.intropage.core.model.UserProfile;
+import dev.intropage.core.statistics.UserStatistics.Trend;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -2,6 +2,10 @@ package dev.intropage.core.system;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.system.SystemSnapshot.ComponentState;
+import dev.intropage.core.system.SystemSnapshot.ComponentStatus;
+import dev.intropage.core.system.SystemSnapshot.MaintenanceNotice;
+import dev.intropage.core.system.SystemSnapshot.NoticeSeverity;
 import java.util.List;
 
 /**

@@ -4,6 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import dev.intropage.core.Section;
 import dev.intropage.core.SectionKey;
+import dev.intropage.core.system.SystemSnapshot.ComponentState;
+import dev.intropage.core.system.SystemSnapshot.ComponentStatus;
+import dev.intropage.core.system.SystemSnapshot.MaintenanceNotice;
 import java.util.List;
 import java.util.Optional;
 

@@ -2,11 +2,14 @@ package dev.intropage.core.system;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.intropage.core.CacheScope;
-import dev.intropage.core.Criticality;
 import dev.intropage.core.SectionContext;
 import dev.intropage.core.SectionHealth;
 import dev.intropage.core.SectionPolicy;
+import dev.intropage.core.SectionPolicy.CacheScope;
+import dev.intropage.core.SectionPolicy.Criticality;
+import dev.intropage.core.system.SystemSnapshot.ComponentState;
+import dev.intropage.core.system.SystemSnapshot.ComponentStatus;
+import dev.intropage.core.system.SystemSnapshot.MaintenanceNotice;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

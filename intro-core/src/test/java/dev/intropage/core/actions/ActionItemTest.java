@@ -5,6 +5,8 @@ import static dev.intropage.core.actions.Items.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intropage.core.actions.ActionItem.ActionState;
+import dev.intropage.core.actions.ActionItem.Priority;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -4,6 +4,9 @@ import static dev.intropage.core.actions.Items.ADA;
 import static dev.intropage.core.actions.Items.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.intropage.core.actions.ActionItem.ActionState;
+import dev.intropage.core.actions.ActionItem.Priority;
+import dev.intropage.core.actions.ActionItemsView.RankedItem;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;

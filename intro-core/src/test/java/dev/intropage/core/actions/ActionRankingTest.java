@@ -9,6 +9,8 @@ import static dev.intropage.core.actions.Items.withPriority;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intropage.core.actions.ActionItem.ActionState;
+import dev.intropage.core.actions.ActionItem.Priority;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

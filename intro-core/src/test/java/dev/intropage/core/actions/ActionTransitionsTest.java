@@ -5,6 +5,7 @@ import static dev.intropage.core.actions.Items.open;
 import static dev.intropage.core.actions.Items.version;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.intropage.core.actions.ActionItem.ActionState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

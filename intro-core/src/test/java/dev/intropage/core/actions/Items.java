@@ -1,5 +1,7 @@
 package dev.intropage.core.actions;
 
+import dev.intropage.core.actions.ActionItem.ActionState;
+import dev.intropage.core.actions.ActionItem.Priority;
 import dev.intropage.core.model.UserId;
 import java.time.Instant;
 import java.util.Optional;

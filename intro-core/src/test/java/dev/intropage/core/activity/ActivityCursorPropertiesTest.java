@@ -2,6 +2,7 @@ package dev.intropage.core.activity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.intropage.core.activity.ActivityRepository.ActivityCursor;
 import java.time.Instant;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

@@ -3,6 +3,8 @@ package dev.intropage.core.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intropage.core.activity.ActivityFeed.ActivityGroup;
+import dev.intropage.core.activity.ActivityRepository.ActivityCursor;
 import dev.intropage.core.model.InvalidInputException;
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserProfile;

@@ -3,6 +3,7 @@ package dev.intropage.core.activity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intropage.core.activity.ActivityFeed.ActivityGroup;
 import dev.intropage.core.model.UserId;
 import java.time.Duration;
 import java.time.Instant;

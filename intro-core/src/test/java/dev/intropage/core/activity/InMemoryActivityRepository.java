@@ -1,5 +1,6 @@
 package dev.intropage.core.activity;
 
+import dev.intropage.core.activity.ActivityRepository.ActivityCursor;
 import dev.intropage.core.model.UserId;
 import java.util.List;
 import java.util.Optional;

@@ -3,6 +3,7 @@ package dev.intropage.core.personalization;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.intropage.core.model.UserId;
+import dev.intropage.core.personalization.Personalization.Layout;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.intropage.core.model.UserId;
+import dev.intropage.core.personalization.Personalization.Layout;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserProfile;
+import dev.intropage.core.personalization.Personalization.Layout;
+import dev.intropage.core.personalization.Preferences.Density;
+import dev.intropage.core.personalization.Preferences.Theme;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;

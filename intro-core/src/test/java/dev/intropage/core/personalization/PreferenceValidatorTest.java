@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.intropage.core.model.InvalidInputException;
 import dev.intropage.core.model.UserId;
+import dev.intropage.core.personalization.Preferences.Density;
+import dev.intropage.core.personalization.Preferences.Theme;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Collections;

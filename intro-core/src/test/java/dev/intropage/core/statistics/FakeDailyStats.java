@@ -1,6 +1,7 @@
 package dev.intropage.core.statistics;
 
 import dev.intropage.core.model.UserId;
+import dev.intropage.core.statistics.DailyStatsRepository.DailyCount;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.intropage.core.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intropage.core.statistics.DailyStatsRepository.DailyCount;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -3,6 +3,8 @@ package dev.intropage.core.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intropage.core.statistics.DailyStatsRepository.DailyCount;
+import dev.intropage.core.statistics.UserStatistics.Trend;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,8 @@ package dev.intropage.core.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intropage.core.statistics.UserStatistics.Trend;
+import dev.intropage.core.statistics.UserStatistics.TrendDirection;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserProfile;
+import dev.intropage.core.statistics.DailyStatsRepository.DailyCount;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserProfile;
+import dev.intropage.core.statistics.DailyStatsRepository.DailyCount;
+import dev.intropage.core.statistics.UserStatistics.Trend;
+import dev.intropage.core.statistics.UserStatistics.TrendDirection;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;

@@ -1,12 +1,16 @@
 package dev.intropage.core.system;
 
-import static dev.intropage.core.system.ComponentState.DEGRADED;
-import static dev.intropage.core.system.ComponentState.DOWN;
-import static dev.intropage.core.system.ComponentState.MAINTENANCE;
-import static dev.intropage.core.system.ComponentState.UNKNOWN;
-import static dev.intropage.core.system.ComponentState.UP;
+import static dev.intropage.core.system.SystemSnapshot.ComponentState.DEGRADED;
+import static dev.intropage.core.system.SystemSnapshot.ComponentState.DOWN;
+import static dev.intropage.core.system.SystemSnapshot.ComponentState.MAINTENANCE;
+import static dev.intropage.core.system.SystemSnapshot.ComponentState.UNKNOWN;
+import static dev.intropage.core.system.SystemSnapshot.ComponentState.UP;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.intropage.core.system.SystemSnapshot.ComponentState;
+import dev.intropage.core.system.SystemSnapshot.ComponentStatus;
+import dev.intropage.core.system.SystemSnapshot.MaintenanceNotice;
+import dev.intropage.core.system.SystemSnapshot.NoticeSeverity;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -3,6 +3,10 @@ package dev.intropage.core.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intropage.core.system.SystemSnapshot.ComponentState;
+import dev.intropage.core.system.SystemSnapshot.ComponentStatus;
+import dev.intropage.core.system.SystemSnapshot.MaintenanceNotice;
+import dev.intropage.core.system.SystemSnapshot.NoticeSeverity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -11,9 +11,9 @@ import java.util.List;
  * are dropped. Rollback scripts hold plain DDL and DML, so dollar-quoted bodies, backslash escapes
  * and nested comments are not understood.
  *
- * <p>Flyway parses its own scripts, but its parser lives in {@code org.flywaydb.core.internal},
- * needs Flyway's internal database objects to be built, and changes between releases; this class
- * does the one thing the undo runner needs without depending on that.
+ * <p>Flyway parses its own scripts, but its parser is not part of its API: it lives in {@code
+ * org.flywaydb.core.internal} and is built from Flyway's internal database objects, which may
+ * change in any release. This class does the one thing the undo runner needs without that tie.
  */
 final class SqlStatements {
   private SqlStatements() {}

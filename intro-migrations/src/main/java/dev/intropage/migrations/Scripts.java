@@ -98,20 +98,6 @@ final class Scripts {
     return sql.contains(DROPS_ROWS_MARKER);
   }
 
-  /**
-   * Splits a plain script into statements at semicolons, dropping line comments. Rollback scripts
-   * hold plain DDL and DML only: no procedural bodies, no semicolons inside literals.
-   */
-  static List<String> statements(String sql) {
-    List<String> statements = new ArrayList<>();
-    for (String part : LINE_COMMENT.matcher(sql).replaceAll("").split(";", -1)) {
-      if (!part.isBlank()) {
-        statements.add(part.strip());
-      }
-    }
-    return statements;
-  }
-
   private List<String> migrationFolders() {
     List<String> folders = new ArrayList<>();
     for (String root : roots) {

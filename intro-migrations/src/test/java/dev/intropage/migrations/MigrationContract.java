@@ -2,6 +2,7 @@ package dev.intropage.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.intropage.core.system.SystemSnapshot.ComponentState;
 import dev.intropage.migrations.MigrationException.Reason;
@@ -130,6 +131,33 @@ abstract class MigrationContract {
 
     assertThat(broken.status().currentVersion()).isEqualTo(LATEST);
     assertThat(Snapshot.read(db, engine()).catalog()).isEqualTo(before.catalog());
+  }
+
+  @Test
+  void apply_migrationFails_rollsBackTheMigrationsOfThisRun() throws Exception {
+    DataSource db = freshDatabase();
+    runner(db).build().apply();
+    Seed.upTo(db, LATEST, "x");
+    Snapshot before = Snapshot.read(db, engine());
+    List<MigrationEvent> events = new ArrayList<>();
+    MigrationRunner broken = runner(db).extraScripts("broken/fails").listener(events::add).build();
+
+    assertThatThrownBy(broken::apply)
+        .isInstanceOfSatisfying(
+            MigrationException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.MIGRATION_FAILED);
+              assertThat(e).hasMessageContaining("rolled back to version " + LATEST);
+            });
+
+    assertThat(events)
+        .extracting(MigrationEvent::kind, MigrationEvent::version)
+        .contains(
+            tuple(MigrationEvent.Kind.FINISHED, 7),
+            tuple(MigrationEvent.Kind.FAILED, 8),
+            tuple(MigrationEvent.Kind.ROLLED_BACK, 7));
+    assertThat(broken.status().currentVersion()).isEqualTo(LATEST);
+    assertThat(Snapshot.read(db, engine())).isEqualTo(before);
   }
 
   @Test

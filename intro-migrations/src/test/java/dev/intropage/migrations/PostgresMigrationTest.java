@@ -1,14 +1,22 @@
 package dev.intropage.migrations;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.intropage.migrations.MigrationException.Reason;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
- * The migration contract on a real PostgreSQL: one embedded server for the class, a fresh database
- * per test. A server that cannot start fails the class; nothing is skipped.
+ * The migration contract on a real PostgreSQL, plus its all-or-nothing rollback: one embedded
+ * server for the class, a fresh database per test. A server that cannot start fails the class;
+ * nothing is skipped.
  */
 class PostgresMigrationTest extends MigrationContract {
   private static final AtomicInteger DATABASES = new AtomicInteger();
@@ -34,6 +42,32 @@ class PostgresMigrationTest extends MigrationContract {
   @Override
   Engine engine() {
     return Engine.POSTGRESQL;
+  }
+
+  @Test
+  void rollbackTo_rollbackScriptFails_leavesTheSchemaAsItWas() throws Exception {
+    DataSource db = freshDatabase();
+    List<MigrationEvent> events = new ArrayList<>();
+    MigrationRunner runner =
+        runner(db).extraScripts("broken/bad-rollback").listener(events::add).build();
+    runner.apply();
+    Seed.upTo(db, LATEST, "x");
+    Snapshot before = Snapshot.read(db, engine());
+
+    assertThatThrownBy(() -> runner.rollbackTo(LATEST))
+        .isInstanceOfSatisfying(
+            MigrationException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.ROLLBACK_FAILED);
+              assertThat(e)
+                  .hasMessageContaining("no_such_table", "the transaction was rolled back");
+            });
+
+    assertThat(runner.status().currentVersion()).as("U8 undone with the transaction").isEqualTo(8);
+    assertThat(Snapshot.read(db, engine())).isEqualTo(before);
+    assertThat(events)
+        .extracting(MigrationEvent::kind)
+        .doesNotContain(MigrationEvent.Kind.BACKUP_TAKEN);
   }
 
   @Override

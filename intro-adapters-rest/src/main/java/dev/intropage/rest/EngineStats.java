@@ -11,20 +11,17 @@ import dev.intropage.core.model.UserId;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Listens to an engine and summarizes it for the metrics endpoint: page and per-section latency
- * percentiles over the last {@value #WINDOW} samples of each (a sliding window by count, so the
- * memory is bounded whatever the traffic), counts of section statuses, cache hits, stale hits and
- * misses, refreshes, failed pages and the last breaker state each section reported.
+ * percentiles over the last {@value #WINDOW} samples of each, counts of section statuses, cache
+ * hits, stale hits and misses, refreshes, failed pages and the last breaker state each section
+ * reported.
  *
  * {@snippet :
  * IntroPageFeature.Builder rest = IntroPageFeature.builder();
@@ -40,7 +37,7 @@ public final class EngineStats implements EngineListener {
 
   private final Clock clock;
   private final Instant since;
-  private final Window pages = new Window();
+  private final LatencyWindow pages = new LatencyWindow(WINDOW);
   private final LongAdder pagesFailed = new LongAdder();
   private final Map<String, SectionStats> sections = new ConcurrentHashMap<>();
 
@@ -170,7 +167,7 @@ public final class EngineStats implements EngineListener {
       int count, double p50Millis, double p95Millis, double p99Millis, double maxMillis) {}
 
   private static final class SectionStats {
-    final Window latency = new Window();
+    final LatencyWindow latency = new LatencyWindow(WINDOW);
     final EnumMap<SectionStatus, LongAdder> statuses = new EnumMap<>(SectionStatus.class);
     final LongAdder hits = new LongAdder();
     final LongAdder stale = new LongAdder();
@@ -202,46 +199,6 @@ public final class EngineStats implements EngineListener {
           refreshed.sum(),
           refreshFailed.sum(),
           breaker.name());
-    }
-  }
-
-  /**
-   * The latest {@value #WINDOW} samples in nanoseconds, in a ring. Lock-free: every page adds to
-   * the page's window and each section's, and a lock on each was contended by all requests. A
-   * reader may see a slot being written, which a summary of the latest samples can bear.
-   */
-  private static final class Window {
-    private final AtomicLongArray samples = new AtomicLongArray(WINDOW);
-    private final AtomicLong added = new AtomicLong();
-
-    void add(long nanos) {
-      samples.set((int) (added.getAndIncrement() % WINDOW), nanos);
-    }
-
-    Latency percentiles() {
-      long[] sorted = new long[(int) Math.min(added.get(), WINDOW)];
-      for (int i = 0; i < sorted.length; i++) {
-        sorted[i] = samples.get(i);
-      }
-      Arrays.sort(sorted);
-      return new Latency(
-          sorted.length,
-          rank(sorted, 0.50),
-          rank(sorted, 0.95),
-          rank(sorted, 0.99),
-          sorted.length == 0 ? 0 : millis(sorted[sorted.length - 1]));
-    }
-
-    private static double rank(long[] sorted, double quantile) {
-      if (sorted.length == 0) {
-        return 0;
-      }
-      int index = (int) Math.ceil(quantile * sorted.length) - 1;
-      return millis(sorted[Math.max(0, index)]);
-    }
-
-    private static double millis(long nanos) {
-      return Math.round(nanos / 1_000.0) / 1_000.0;
     }
   }
 }

@@ -37,8 +37,8 @@ final class Json {
     contract.setMixInAnnotation(UserId.class, UserIdMixin.class);
     contract.addSerializer(Locale.class, new LocaleSerializer());
     contract.addSerializer(new SortedSetSerializer());
-    // One pool of write buffers for all threads: Jackson's default keeps them per thread, and a
-    // request's virtual thread never comes back, so nothing was reused.
+    // One pool of write buffers shared by all threads: Jackson's default pool is per thread, and
+    // each request runs on a new virtual thread, so a per-thread pool would never hand one back.
     JsonFactory factory =
         JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
     return JsonMapper.builder(factory)

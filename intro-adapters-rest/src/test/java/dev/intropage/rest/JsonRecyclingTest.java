@@ -7,9 +7,9 @@ import com.fasterxml.jackson.core.util.RecyclerPool;
 import org.junit.jupiter.api.Test;
 
 /**
- * Requests run on a new virtual thread each, so Jackson's default per-thread buffer recycling
- * recycled nothing: every page allocated fresh write buffers (a third of the service's allocation
- * under load). The contract's mapper shares its buffers between threads.
+ * The contract's mapper shares its write buffers between threads: requests run on a new virtual
+ * thread each, so Jackson's default per-thread recycling would hand no buffer back and every page
+ * would allocate fresh ones.
  */
 class JsonRecyclingTest {
   @Test

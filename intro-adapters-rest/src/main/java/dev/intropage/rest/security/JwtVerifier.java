@@ -2,8 +2,6 @@ package dev.intropage.rest.security;
 
 import static java.util.Objects.requireNonNull;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.intropage.rest.Caller;
 import dev.intropage.rest.InvalidTokenException;
 import dev.intropage.rest.TokenVerifier;
@@ -21,19 +19,17 @@ import io.jsonwebtoken.security.SignatureException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.atomic.LongAdder;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Verifies bearer JWTs (compact JWS) and returns the {@link Caller} they name.
+ * Verifies bearer JWTs (compact JWS) with JJWT and returns the {@link Caller} they name.
  *
  * <p>A token is accepted only if it is signed with a configured key under the one algorithm that
  * key allows (HS256 for the secret, RS256 for an RSA key, ES256 for an EC P-256 key, for a JWK its
@@ -54,12 +50,10 @@ import org.jspecify.annotations.Nullable;
  * Caller caller = verifier.verify(token);
  * }
  *
- * <p>A token once accepted is remembered, by its exact text, for at most {@link #REVERIFY_AFTER}:
- * until then the same token is accepted again after checking only its {@code exp} and {@code nbf}
- * against the clock, as Dropwizard's {@code CachingAuthenticator} does for credentials. A client
- * sends the same token with every request, and checking its signature again each time cost about a
- * tenth of a cached page's time. A key removed from a JWK set therefore stops being honoured for
- * tokens already seen within {@link #REVERIFY_AFTER}. Refused tokens are never remembered.
+ * <p>The verifier {@link Builder#build()} returns remembers the tokens it accepted for up to a
+ * minute, still holding them to their {@code exp} and {@code nbf}, so that a client's token is not
+ * checked in full with every request. A key withdrawn from a JWK set is therefore still honoured,
+ * for up to that minute, for tokens already seen.
  *
  * <p>Thread-safe.
  */
@@ -67,38 +61,13 @@ public final class JwtVerifier implements TokenVerifier {
   /** The longest token looked at; longer ones are refused before parsing. */
   static final int MAX_TOKEN_LENGTH = 16 * 1024;
 
-  /** The longest token remembered once verified; longer ones are verified every time. */
-  static final int MAX_CACHED_TOKEN_LENGTH = 4 * 1024;
-
-  /** The characters of remembered tokens, at most: 16 MiB of heap at worst. */
-  static final long MAX_CACHED_CHARACTERS = 8L * 1024 * 1024;
-
-  /** How long an accepted token is remembered before its signature is checked again. */
-  static final Duration REVERIFY_AFTER = Duration.ofSeconds(60);
-
   private static final String ROLES = "roles";
 
   private final JwtParser parser;
-  private final Clock clock;
-  private final Duration skew;
-  private final Cache<String, Verified> verified;
-  private final LongAdder parses = new LongAdder();
 
-  private JwtVerifier(JwtParser parser, Clock clock, Duration skew) {
+  private JwtVerifier(JwtParser parser) {
     this.parser = parser;
-    this.clock = clock;
-    this.skew = skew;
-    this.verified =
-        Caffeine.newBuilder()
-            .maximumWeight(MAX_CACHED_CHARACTERS)
-            .<String, Verified>weigher((token, caller) -> token.length())
-            .expireAfterWrite(REVERIFY_AFTER)
-            .build();
   }
-
-  /** An accepted token's caller, its validity window and when its signature was checked. */
-  private record Verified(
-      Caller caller, Instant verifiedAt, Instant expiresAt, @Nullable Instant notBefore) {}
 
   /** Returns a builder with no key source, no issuer or audience, the UTC clock and no skew. */
   public static Builder builder() {
@@ -114,37 +83,21 @@ public final class JwtVerifier implements TokenVerifier {
    */
   @Override
   public Caller verify(String token) {
+    return check(token).caller();
+  }
+
+  /**
+   * Verifies the token in full and returns its caller with its validity window.
+   *
+   * @throws InvalidTokenException as {@link #verify(String)} does
+   */
+  VerifiedToken check(String token) {
     if (token.isBlank()) {
       throw new InvalidTokenException("missing token");
     }
     if (token.length() > MAX_TOKEN_LENGTH) {
       throw new InvalidTokenException("malformed token");
     }
-    Verified known = verified.getIfPresent(token);
-    if (known != null) {
-      Instant now = clock.instant();
-      if (now.isBefore(known.verifiedAt().plus(REVERIFY_AFTER))
-          && now.isBefore(known.expiresAt().plus(skew))
-          && (known.notBefore() == null || !now.isBefore(known.notBefore().minus(skew)))) {
-        return known.caller();
-      }
-      verified.invalidate(token);
-    }
-    Verified accepted = check(token);
-    if (token.length() <= MAX_CACHED_TOKEN_LENGTH) {
-      verified.put(token, accepted);
-    }
-    return accepted.caller();
-  }
-
-  /** Returns how many tokens had their signature checked; for tests. */
-  long parses() {
-    return parses.sum();
-  }
-
-  private Verified check(String token) {
-    Instant now = clock.instant();
-    parses.increment();
     Claims claims = parse(token);
     String subject = claims.getSubject();
     if (subject == null || subject.isBlank()) {
@@ -155,9 +108,8 @@ public final class JwtVerifier implements TokenVerifier {
       throw new InvalidTokenException("missing expiry");
     }
     Date notBefore = claims.getNotBefore();
-    return new Verified(
+    return new VerifiedToken(
         new Caller(subject, roles(claims.get(ROLES))),
-        now,
         expiration.toInstant(),
         notBefore == null ? null : notBefore.toInstant());
   }
@@ -346,11 +298,12 @@ public final class JwtVerifier implements TokenVerifier {
     }
 
     /**
-     * Builds a verifier from the current settings.
+     * Builds a verifier from the current settings: a {@link JwtVerifier} behind a cache of the
+     * tokens it accepted.
      *
      * @throws IllegalStateException if no key source is set
      */
-    public JwtVerifier build() {
+    public TokenVerifier build() {
       if (secret == null && rsa == null && ec == null && jwks == null) {
         throw new IllegalStateException(
             "no key source: set hmacSecret, publicKeyPem or jwks before build()");
@@ -369,8 +322,9 @@ public final class JwtVerifier implements TokenVerifier {
       if (audience != null) {
         parser.requireAudience(audience);
       }
-      return new JwtVerifier(
-          parser.build(), clock, Duration.ofSeconds(allowedClockSkew.toSeconds()));
+      JwtVerifier verifier = new JwtVerifier(parser.build());
+      return new CachingTokenVerifier(
+          verifier::check, clock, Duration.ofSeconds(allowedClockSkew.toSeconds()));
     }
 
     private static AllowedKey hmacKey(byte[] secret) {

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.intropage.rest.Caller;
 import dev.intropage.rest.InvalidTokenException;
+import dev.intropage.rest.TokenVerifier;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.security.Jwks;
 import io.jsonwebtoken.security.PublicJwk;
@@ -77,7 +78,7 @@ class JwtVerifierJwksTest {
             + "/jwks.json");
   }
 
-  private JwtVerifier verifier(URI location) {
+  private TokenVerifier verifier(URI location) {
     return JwtVerifier.builder().jwks(location).minRefetchInterval(INTERVAL).clock(clock).build();
   }
 
@@ -104,7 +105,7 @@ class JwtVerifierJwksTest {
     return claims().header().keyId(kid).and().signWith(pair.getPrivate(), Jwts.SIG.ES256).compact();
   }
 
-  private static void assertRefused(JwtVerifier verifier, String token, String reason) {
+  private static void assertRefused(TokenVerifier verifier, String token, String reason) {
     assertThatThrownBy(() -> verifier.verify(token))
         .isInstanceOf(InvalidTokenException.class)
         .hasMessage(reason);
@@ -114,7 +115,7 @@ class JwtVerifierJwksTest {
   void verify_fileJwks_acceptsRsaAndEcKeysByKid(@TempDir Path dir) throws IOException {
     Path file = dir.resolve("jwks.json");
     Files.writeString(file, set(rsaJwk(RSA, "rsa-1"), ecJwk(EC, "ec-1")));
-    JwtVerifier verifier = verifier(file.toUri());
+    TokenVerifier verifier = verifier(file.toUri());
 
     assertThat(verifier.verify(rs256(RSA, "rsa-1")))
         .isEqualTo(new Caller("ada", Set.of("intro:admin", "reader")));
@@ -124,7 +125,7 @@ class JwtVerifierJwksTest {
   @Test
   void verify_httpJwks_acceptsByKidAndCachesTheSet() {
     served.set(set(rsaJwk(RSA, "rsa-1"), ecJwk(EC, "ec-1")));
-    JwtVerifier verifier = verifier(httpLocation());
+    TokenVerifier verifier = verifier(httpLocation());
 
     assertThat(verifier.verify(rs256(RSA, "rsa-1")).userId()).isEqualTo("ada");
     assertThat(verifier.verify(es256(EC, "ec-1")).userId()).isEqualTo("ada");
@@ -136,7 +137,7 @@ class JwtVerifierJwksTest {
   @Test
   void verify_floodOfUnknownKids_refetchesAtMostOncePerInterval() {
     served.set(set(rsaJwk(RSA, "rsa-1")));
-    JwtVerifier verifier = verifier(httpLocation());
+    TokenVerifier verifier = verifier(httpLocation());
     verifier.verify(rs256(RSA, "rsa-1"));
 
     for (int i = 0; i < 100; i++) {
@@ -154,7 +155,7 @@ class JwtVerifierJwksTest {
   @Test
   void verify_keyAddedToTheSet_foundOnceTheIntervalHasPassed() {
     served.set(set(rsaJwk(RSA, "rsa-1")));
-    JwtVerifier verifier = verifier(httpLocation());
+    TokenVerifier verifier = verifier(httpLocation());
     verifier.verify(rs256(RSA, "rsa-1"));
     served.set(set(rsaJwk(RSA, "rsa-1"), rsaJwk(OTHER_RSA, "rsa-2")));
     String rotated = rs256(OTHER_RSA, "rsa-2");
@@ -169,9 +170,26 @@ class JwtVerifierJwksTest {
   }
 
   @Test
+  void verify_keyWithdrawnFromTheSet_honouredForASeenTokenUntilItIsCheckedAgain() {
+    served.set(set(rsaJwk(RSA, "rsa-1")));
+    TokenVerifier verifier = verifier(httpLocation());
+    String seen = rs256(RSA, "rsa-1");
+    verifier.verify(seen);
+    served.set(set(rsaJwk(OTHER_RSA, "rsa-2")));
+    clock.advance(INTERVAL);
+    assertThat(verifier.verify(rs256(OTHER_RSA, "rsa-2")).userId()).isEqualTo("ada");
+    assertThat(hits).as("the set without rsa-1 is loaded").hasValue(2);
+
+    assertThat(verifier.verify(seen).userId()).isEqualTo("ada");
+    clock.advance(CachingTokenVerifier.REVERIFY_AFTER.minus(INTERVAL));
+
+    assertRefused(verifier, seen, "unknown key id");
+  }
+
+  @Test
   void verify_hs256SignedWithTheJwkPublicKeyBytes_refused() {
     served.set(set(rsaJwk(RSA, "rsa-1")));
-    JwtVerifier verifier = verifier(httpLocation());
+    TokenVerifier verifier = verifier(httpLocation());
     String forged =
         claims()
             .header()
@@ -189,7 +207,7 @@ class JwtVerifierJwksTest {
     PublicJwk<RSAPublicKey> rs512 =
         Jwks.builder().key((RSAPublicKey) RSA.getPublic()).id("rsa-512").algorithm("RS512").build();
     served.set(set(Jwks.json(rs512)));
-    JwtVerifier verifier = verifier(httpLocation());
+    TokenVerifier verifier = verifier(httpLocation());
     String signedRs512 =
         claims()
             .header()
@@ -241,7 +259,7 @@ class JwtVerifierJwksTest {
   @Test
   void verify_setNotJson_keySetUnavailableAndRetriedAfterTheInterval() {
     served.set("<html>oops</html>");
-    JwtVerifier verifier = verifier(httpLocation());
+    TokenVerifier verifier = verifier(httpLocation());
 
     assertRefused(verifier, rs256(RSA, "rsa-1"), "key set unavailable");
     assertRefused(verifier, rs256(RSA, "rsa-1"), "unknown key id");
@@ -255,7 +273,7 @@ class JwtVerifierJwksTest {
   @Test
   void verify_jwksBesideASecret_tokensWithoutKidUseTheSecret() {
     served.set(set(rsaJwk(RSA, "rsa-1")));
-    JwtVerifier verifier =
+    TokenVerifier verifier =
         JwtVerifier.builder().jwks(httpLocation()).hmacSecret(TestKeys.SECRET).clock(clock).build();
     String hs256 =
         claims()

@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.intropage.rest.Caller;
 import dev.intropage.rest.InvalidTokenException;
+import dev.intropage.rest.TokenVerifier;
 import io.jsonwebtoken.Jwts;
 import java.time.Duration;
 import java.util.Date;
@@ -25,10 +26,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 class JwtVerifierTest {
-  private final JwtVerifier hmac = JwtVerifier.builder().hmacSecret(SECRET).clock(clock()).build();
-  private final JwtVerifier rsa =
+  private final TokenVerifier hmac =
+      JwtVerifier.builder().hmacSecret(SECRET).clock(clock()).build();
+  private final TokenVerifier rsa =
       JwtVerifier.builder().publicKeyPem(pem(RSA.getPublic())).clock(clock()).build();
-  private final JwtVerifier ec =
+  private final TokenVerifier ec =
       JwtVerifier.builder().publicKeyPem(pem(EC.getPublic())).clock(clock()).build();
 
   private static String hs256(io.jsonwebtoken.JwtBuilder claims) {
@@ -39,7 +41,7 @@ class JwtVerifierTest {
     return claims.signWith(RSA.getPrivate(), Jwts.SIG.RS256).compact();
   }
 
-  private static void assertRefused(JwtVerifier verifier, String token, String reason) {
+  private static void assertRefused(TokenVerifier verifier, String token, String reason) {
     assertThatThrownBy(() -> verifier.verify(token))
         .isInstanceOf(InvalidTokenException.class)
         .hasMessage(reason);
@@ -70,7 +72,7 @@ class JwtVerifierTest {
 
     @Test
     void verify_severalKeySources_eachAlgorithmFindsItsKey() {
-      JwtVerifier all =
+      TokenVerifier all =
           JwtVerifier.builder()
               .hmacSecret(SECRET)
               .publicKeyPem(pem(RSA.getPublic()))
@@ -93,7 +95,7 @@ class JwtVerifierTest {
     void verify_tokenFromMinter_accepted() {
       TokenMinter minter =
           TokenMinter.hs256(SECRET, clock()).withIssuer("intro-dev").withAudience("intro-page");
-      JwtVerifier verifier =
+      TokenVerifier verifier =
           JwtVerifier.builder()
               .hmacSecret(SECRET)
               .issuer("intro-dev")
@@ -109,7 +111,7 @@ class JwtVerifierTest {
     @Test
     void verify_secretArrayChangedAfterBuild_stillVerifies() {
       byte[] secret = SECRET.clone();
-      JwtVerifier verifier = JwtVerifier.builder().hmacSecret(secret).clock(clock()).build();
+      TokenVerifier verifier = JwtVerifier.builder().hmacSecret(secret).clock(clock()).build();
       secret[0] ^= 1;
 
       assertThat(verifier.verify(hs256(claims())).userId()).isEqualTo("ada");
@@ -197,7 +199,7 @@ class JwtVerifierTest {
     @Test
     void verify_hs512WithTheConfiguredSecret_refused() {
       byte[] longSecret = new String(SECRET, UTF_8).repeat(2).getBytes(UTF_8);
-      JwtVerifier verifier = JwtVerifier.builder().hmacSecret(longSecret).clock(clock()).build();
+      TokenVerifier verifier = JwtVerifier.builder().hmacSecret(longSecret).clock(clock()).build();
       String hs512 =
           claims().signWith(new SecretKeySpec(longSecret, "HmacSHA512"), Jwts.SIG.HS512).compact();
 
@@ -259,7 +261,7 @@ class JwtVerifierTest {
 
     @Test
     void verify_expiredWithinSkew_accepted() {
-      JwtVerifier lenient =
+      TokenVerifier lenient =
           JwtVerifier.builder()
               .hmacSecret(SECRET)
               .clock(clock())
@@ -287,7 +289,7 @@ class JwtVerifierTest {
 
     @Test
     void verify_issuer_mustMatchWhenRequired() {
-      JwtVerifier verifier =
+      TokenVerifier verifier =
           JwtVerifier.builder().hmacSecret(SECRET).issuer("https://auth").clock(clock()).build();
 
       assertThat(verifier.verify(hs256(claims().issuer("https://auth"))).userId()).isEqualTo("ada");
@@ -297,7 +299,7 @@ class JwtVerifierTest {
 
     @Test
     void verify_audience_mustMatchWhenRequired() {
-      JwtVerifier verifier =
+      TokenVerifier verifier =
           JwtVerifier.builder().hmacSecret(SECRET).audience("intro-page").clock(clock()).build();
 
       assertThat(verifier.verify(hs256(claims().audience().add("intro-page").and())).userId())

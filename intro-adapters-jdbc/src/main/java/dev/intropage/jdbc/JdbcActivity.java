@@ -2,9 +2,9 @@ package dev.intropage.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.intropage.core.activity.ActivityRepository.ActivityCursor;
 import dev.intropage.core.activity.ActivityEvent;
 import dev.intropage.core.activity.ActivityRepository;
+import dev.intropage.core.activity.ActivityRepository.ActivityCursor;
 import dev.intropage.core.model.UserId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -2,20 +2,24 @@ package dev.intropage.jdbc;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.intropage.core.SectionKey;
 import dev.intropage.core.actions.ActionCommand;
 import dev.intropage.core.actions.ActionItemRepository;
 import dev.intropage.core.actions.ActionItemWriter;
+import dev.intropage.core.actions.ActionItemsView;
 import dev.intropage.core.actions.RejectionReason;
 import dev.intropage.core.activity.ActivityEvent;
+import dev.intropage.core.activity.ActivityFeed;
 import dev.intropage.core.activity.ActivityRepository;
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserRepository;
 import dev.intropage.core.personalization.FieldError;
+import dev.intropage.core.personalization.Personalization;
 import dev.intropage.core.personalization.PreferenceRepository;
 import dev.intropage.core.personalization.PreferenceUpdate;
 import dev.intropage.core.personalization.PreferenceWriter;
 import dev.intropage.core.statistics.DailyStatsRepository;
+import dev.intropage.core.statistics.UserStatistics;
+import dev.intropage.core.system.SystemOverview;
 import dev.intropage.core.system.SystemStatusProvider;
 import java.time.Clock;
 import java.util.List;
@@ -51,11 +55,11 @@ public final class JdbcAdapters {
   /** The section keys of core's built-in sections, the default for preference validation. */
   static final Set<String> BUILT_IN_SECTIONS =
       Set.of(
-          SectionKey.PERSONALIZATION.name(),
-          SectionKey.STATISTICS.name(),
-          SectionKey.ACTIONS.name(),
-          SectionKey.ACTIVITY.name(),
-          SectionKey.SYSTEM.name());
+          Personalization.KEY.name(),
+          UserStatistics.KEY.name(),
+          ActionItemsView.KEY.name(),
+          ActivityFeed.KEY.name(),
+          SystemOverview.KEY.name());
 
   private final Jdbi jdbi;
   private final Clock clock;

@@ -1,8 +1,8 @@
 package dev.intropage.jdbc;
 
 import dev.intropage.core.model.UserId;
-import dev.intropage.core.statistics.DailyStatsRepository.DailyCount;
 import dev.intropage.core.statistics.DailyStatsRepository;
+import dev.intropage.core.statistics.DailyStatsRepository.DailyCount;
 import java.time.LocalDate;
 import java.util.List;
 import org.jdbi.v3.core.Jdbi;

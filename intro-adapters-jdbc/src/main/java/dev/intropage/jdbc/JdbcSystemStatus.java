@@ -1,10 +1,10 @@
 package dev.intropage.jdbc;
 
+import dev.intropage.core.system.SystemSnapshot;
 import dev.intropage.core.system.SystemSnapshot.ComponentState;
 import dev.intropage.core.system.SystemSnapshot.ComponentStatus;
 import dev.intropage.core.system.SystemSnapshot.MaintenanceNotice;
 import dev.intropage.core.system.SystemSnapshot.NoticeSeverity;
-import dev.intropage.core.system.SystemSnapshot;
 import dev.intropage.core.system.SystemStatusProvider;
 import java.time.Duration;
 import java.time.Instant;

@@ -49,11 +49,11 @@ class EngineOnSqliteTest {
               .clock(clock);
       for (SectionKey<?> key :
           List.of(
-              SectionKey.PERSONALIZATION,
-              SectionKey.STATISTICS,
-              SectionKey.ACTIONS,
-              SectionKey.ACTIVITY,
-              SectionKey.SYSTEM)) {
+              Personalization.KEY,
+              UserStatistics.KEY,
+              ActionItemsView.KEY,
+              ActivityFeed.KEY,
+              SystemOverview.KEY)) {
         builder.policy(key, patient);
       }
       try (IntroPageEngine engine = builder.build()) {
@@ -67,18 +67,18 @@ class EngineOnSqliteTest {
                     assertThat(section.status())
                         .as(section.key().name() + " " + section.error())
                         .isEqualTo(SectionStatus.FRESH));
-        Personalization personalization = page.data(SectionKey.PERSONALIZATION).orElseThrow();
+        Personalization personalization = page.data(Personalization.KEY).orElseThrow();
         assertThat(personalization.greeting()).contains("Ada");
-        ActionItemsView actions = page.data(SectionKey.ACTIONS).orElseThrow();
+        ActionItemsView actions = page.data(ActionItemsView.KEY).orElseThrow();
         assertThat(actions.openCount()).isEqualTo(4); // five open, one snoozed
         assertThat(actions.snoozedCount()).isEqualTo(1);
         assertThat(actions.overdueCount()).isEqualTo(2);
-        ActivityFeed feed = page.data(SectionKey.ACTIVITY).orElseThrow();
+        ActivityFeed feed = page.data(ActivityFeed.KEY).orElseThrow();
         assertThat(feed.groups()).isNotEmpty();
-        UserStatistics statistics = page.data(SectionKey.STATISTICS).orElseThrow();
+        UserStatistics statistics = page.data(UserStatistics.KEY).orElseThrow();
         assertThat(statistics.activityLast30Days()).isPositive();
         assertThat(statistics.completedLast30Days()).isEqualTo(6);
-        SystemOverview system = page.data(SectionKey.SYSTEM).orElseThrow();
+        SystemOverview system = page.data(SystemOverview.KEY).orElseThrow();
         assertThat(system.toString()).contains("search");
       }
     }

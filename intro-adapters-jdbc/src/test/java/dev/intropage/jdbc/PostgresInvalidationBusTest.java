@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.intropage.core.Invalidation;
 import dev.intropage.core.InvalidationBus;
-import dev.intropage.core.SectionKey;
+import dev.intropage.core.activity.ActivityFeed;
 import dev.intropage.core.model.UserId;
+import dev.intropage.core.statistics.UserStatistics;
+import dev.intropage.core.system.SystemOverview;
 import java.io.IOException;
 import java.sql.DriverManager;
 import java.util.Optional;
@@ -60,8 +62,7 @@ class PostgresInvalidationBusTest {
   void publish_onOneBus_reachesTheOthersSubscriberWithinOneSecond() throws InterruptedException {
     BlockingQueue<Invalidation> received = new LinkedBlockingQueue<>();
     receiver.subscribe(received::add);
-    Invalidation invalidation =
-        Invalidation.userSection(UserId.of("ada@x.io"), SectionKey.ACTIVITY);
+    Invalidation invalidation = Invalidation.userSection(UserId.of("ada@x.io"), ActivityFeed.KEY);
 
     sender.publish(invalidation);
 
@@ -109,8 +110,8 @@ class PostgresInvalidationBusTest {
         new Invalidation[] {
           Invalidation.all(),
           Invalidation.user(UserId.of("a.b@c:d-e_f")),
-          Invalidation.section(SectionKey.SYSTEM),
-          Invalidation.userSection(UserId.of("ada"), SectionKey.STATISTICS)
+          Invalidation.section(SystemOverview.KEY),
+          Invalidation.userSection(UserId.of("ada"), UserStatistics.KEY)
         }) {
       assertThat(PostgresInvalidationBus.decode(PostgresInvalidationBus.encode(invalidation)))
           .contains(invalidation);

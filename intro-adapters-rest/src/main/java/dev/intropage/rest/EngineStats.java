@@ -2,9 +2,9 @@ package dev.intropage.rest;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.intropage.core.SectionHealth.BreakerState;
 import dev.intropage.core.EngineListener;
 import dev.intropage.core.IntroPage;
+import dev.intropage.core.SectionHealth.BreakerState;
 import dev.intropage.core.SectionKey;
 import dev.intropage.core.SectionStatus;
 import dev.intropage.core.model.UserId;

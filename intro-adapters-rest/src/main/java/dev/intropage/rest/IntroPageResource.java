@@ -7,17 +7,19 @@ import dev.intropage.core.IntroPageEngine;
 import dev.intropage.core.Invalidation;
 import dev.intropage.core.PageRequest;
 import dev.intropage.core.SectionHealth;
-import dev.intropage.core.SectionKey;
 import dev.intropage.core.SectionResult;
 import dev.intropage.core.actions.ActionCommand;
 import dev.intropage.core.actions.ActionItemWriter;
+import dev.intropage.core.actions.ActionItemsView;
 import dev.intropage.core.actions.ActionOutcome;
 import dev.intropage.core.actions.RejectionReason;
 import dev.intropage.core.activity.ActivityFeed;
 import dev.intropage.core.model.UserId;
+import dev.intropage.core.personalization.Personalization;
 import dev.intropage.core.personalization.PreferenceUpdate;
 import dev.intropage.core.personalization.PreferenceWriter;
 import dev.intropage.core.personalization.PreferencesOutcome;
+import dev.intropage.core.statistics.UserStatistics;
 import dev.intropage.rest.AccessPolicy.Action;
 import dev.intropage.rest.Views.ActionBody;
 import dev.intropage.rest.Views.ActionItemView;
@@ -563,7 +565,7 @@ public final class IntroPageResource {
     return switch (outcome.kind()) {
       case APPLIED -> {
         var stored = outcome.preferences().orElseThrow();
-        engine.invalidate(Invalidation.userSection(user, SectionKey.PERSONALIZATION));
+        engine.invalidate(Invalidation.userSection(user, Personalization.KEY));
         yield Response.ok(PreferencesView.of(stored))
             .tag(new EntityTag(Long.toString(stored.version())))
             .build();
@@ -710,8 +712,8 @@ public final class IntroPageResource {
     ActionOutcome outcome = writer.act(user, itemId, parsed, version, key);
     return switch (outcome.kind()) {
       case APPLIED -> {
-        engine.invalidate(Invalidation.userSection(user, SectionKey.ACTIONS));
-        engine.invalidate(Invalidation.userSection(user, SectionKey.STATISTICS));
+        engine.invalidate(Invalidation.userSection(user, ActionItemsView.KEY));
+        engine.invalidate(Invalidation.userSection(user, UserStatistics.KEY));
         yield Response.ok(ActionItemView.of(outcome.item().orElseThrow())).build();
       }
       case NOT_FOUND ->

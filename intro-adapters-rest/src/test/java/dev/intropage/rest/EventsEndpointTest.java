@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.intropage.core.Invalidation;
 import dev.intropage.core.InvalidationBus;
-import dev.intropage.core.SectionKey;
 import dev.intropage.core.actions.ActionItem;
 import dev.intropage.core.actions.ActionItem.ActionState;
 import dev.intropage.core.actions.ActionItem.Priority;
+import dev.intropage.core.actions.ActionItemsView;
 import dev.intropage.core.model.UserId;
 import dev.intropage.rest.EventStreamClient.Event;
 import java.net.http.HttpResponse;
@@ -123,7 +123,7 @@ class EventsEndpointTest {
 
     app.extraItems.add(newItem("ada", "Answer Babbage"));
     for (int i = 0; i < 5; i++) {
-      app.engine.invalidate(Invalidation.userSection(UserId.of("ada"), SectionKey.ACTIONS));
+      app.engine.invalidate(Invalidation.userSection(UserId.of("ada"), ActionItemsView.KEY));
     }
 
     assertThat(ada.nextEvent(Duration.ofSeconds(2))).isPresent();
@@ -135,7 +135,7 @@ class EventsEndpointTest {
     EventStreamClient ada = adaStream();
 
     app.extraItems.add(newItem("ada", "Answer Babbage"));
-    app.engine.invalidate(Invalidation.section(SectionKey.ACTIONS));
+    app.engine.invalidate(Invalidation.section(ActionItemsView.KEY));
 
     assertThat(ada.nextEvent(Duration.ofSeconds(2)).orElseThrow().data())
         .contains("Answer Babbage");

@@ -5,30 +5,35 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.intropage.core.SectionPolicy.CacheScope;
-import dev.intropage.core.SectionPolicy.Criticality;
 import dev.intropage.core.IntroPageEngine;
 import dev.intropage.core.Invalidation;
 import dev.intropage.core.InvalidationBus;
 import dev.intropage.core.SectionKey;
 import dev.intropage.core.SectionPolicy;
+import dev.intropage.core.SectionPolicy.CacheScope;
+import dev.intropage.core.SectionPolicy.Criticality;
 import dev.intropage.core.actions.ActionItem;
-import dev.intropage.core.actions.ActionItemWriter;
-import dev.intropage.core.actions.ActionOutcome;
 import dev.intropage.core.actions.ActionItem.ActionState;
 import dev.intropage.core.actions.ActionItem.Priority;
+import dev.intropage.core.actions.ActionItemWriter;
+import dev.intropage.core.actions.ActionItemsView;
+import dev.intropage.core.actions.ActionOutcome;
 import dev.intropage.core.activity.ActivityEvent;
+import dev.intropage.core.activity.ActivityFeed;
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserProfile;
+import dev.intropage.core.personalization.Personalization;
 import dev.intropage.core.personalization.PreferenceWriter;
 import dev.intropage.core.personalization.Preferences;
-import dev.intropage.core.personalization.PreferencesOutcome;
 import dev.intropage.core.personalization.Preferences.Theme;
-import dev.intropage.core.statistics.DailyStatsRepository.DailyCount;
+import dev.intropage.core.personalization.PreferencesOutcome;
 import dev.intropage.core.statistics.DailyStatsRepository;
+import dev.intropage.core.statistics.DailyStatsRepository.DailyCount;
+import dev.intropage.core.statistics.UserStatistics;
+import dev.intropage.core.system.SystemOverview;
+import dev.intropage.core.system.SystemSnapshot;
 import dev.intropage.core.system.SystemSnapshot.ComponentState;
 import dev.intropage.core.system.SystemSnapshot.ComponentStatus;
-import dev.intropage.core.system.SystemSnapshot;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -222,11 +227,11 @@ final class TestApp implements AutoCloseable {
                 .maxStale(Duration.ZERO)
                 .staleWhileRevalidate(Duration.ZERO)
                 .build())
-        .policy(SectionKey.PERSONALIZATION, patient)
-        .policy(SectionKey.STATISTICS, patient)
-        .policy(SectionKey.ACTIONS, patient)
-        .policy(SectionKey.ACTIVITY, patient)
-        .policy(SectionKey.SYSTEM, patient.toBuilder().scope(CacheScope.GLOBAL).build())
+        .policy(Personalization.KEY, patient)
+        .policy(UserStatistics.KEY, patient)
+        .policy(ActionItemsView.KEY, patient)
+        .policy(ActivityFeed.KEY, patient)
+        .policy(SystemOverview.KEY, patient.toBuilder().scope(CacheScope.GLOBAL).build())
         .build();
   }
 

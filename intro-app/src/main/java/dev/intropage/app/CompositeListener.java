@@ -1,8 +1,8 @@
 package dev.intropage.app;
 
-import dev.intropage.core.SectionHealth.BreakerState;
 import dev.intropage.core.EngineListener;
 import dev.intropage.core.IntroPage;
+import dev.intropage.core.SectionHealth.BreakerState;
 import dev.intropage.core.SectionKey;
 import dev.intropage.core.SectionStatus;
 import dev.intropage.core.model.UserId;

@@ -1,10 +1,10 @@
 package dev.intropage.app;
 
-import dev.intropage.core.SectionHealth.BreakerState;
 import dev.intropage.core.EngineListener;
 import dev.intropage.core.IntroPage;
 import dev.intropage.core.IntroPageEngine;
 import dev.intropage.core.SectionHealth;
+import dev.intropage.core.SectionHealth.BreakerState;
 import dev.intropage.core.SectionKey;
 import dev.intropage.core.SectionStatus;
 import dev.intropage.core.model.UserId;

@@ -9,11 +9,16 @@ import dev.intropage.core.SectionPolicy;
 import dev.intropage.core.SectionResult;
 import dev.intropage.core.SectionStatus;
 import dev.intropage.core.actions.ActionItemsSection;
+import dev.intropage.core.actions.ActionItemsView;
+import dev.intropage.core.activity.ActivityFeed;
 import dev.intropage.core.activity.ActivityFeedSection;
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserProfile;
+import dev.intropage.core.personalization.Personalization;
 import dev.intropage.core.personalization.PersonalizationSection;
+import dev.intropage.core.statistics.UserStatistics;
 import dev.intropage.core.statistics.UserStatisticsSection;
+import dev.intropage.core.system.SystemOverview;
 import dev.intropage.core.system.SystemOverviewSection;
 import dev.intropage.jdbc.DataSources;
 import dev.intropage.jdbc.DemoDataGenerator;
@@ -117,11 +122,11 @@ public class ColdSectionBenchmark {
   /** The built-in sections in the engine's default order, as personalization receives them. */
   static final List<String> DEFAULT_ORDER =
       List.of(
-          SectionKey.PERSONALIZATION.name(),
-          SectionKey.STATISTICS.name(),
-          SectionKey.ACTIONS.name(),
-          SectionKey.ACTIVITY.name(),
-          SectionKey.SYSTEM.name());
+          Personalization.KEY.name(),
+          UserStatistics.KEY.name(),
+          ActionItemsView.KEY.name(),
+          ActivityFeed.KEY.name(),
+          SystemOverview.KEY.name());
 
   /** The database engine. */
   public enum Database {
@@ -295,11 +300,11 @@ public class ColdSectionBenchmark {
             .clock(clock);
     for (SectionKey<?> key :
         List.of(
-            SectionKey.PERSONALIZATION,
-            SectionKey.STATISTICS,
-            SectionKey.ACTIONS,
-            SectionKey.ACTIVITY,
-            SectionKey.SYSTEM)) {
+            Personalization.KEY,
+            UserStatistics.KEY,
+            ActionItemsView.KEY,
+            ActivityFeed.KEY,
+            SystemOverview.KEY)) {
       builder.policy(key, uncached);
     }
     return builder.build();

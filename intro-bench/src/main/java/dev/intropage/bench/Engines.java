@@ -7,6 +7,7 @@ import dev.intropage.core.SectionPolicy;
 import dev.intropage.core.SectionResult;
 import dev.intropage.core.SectionSource;
 import dev.intropage.core.SectionStatus;
+import dev.intropage.core.personalization.Personalization;
 import java.time.Duration;
 import java.util.function.IntFunction;
 
@@ -44,7 +45,7 @@ final class Engines {
     IntroPageEngine.Builder builder =
         IntroPageEngine.builder()
             .pageDeadline(Duration.ofSeconds(1))
-            .policy(SectionKey.PERSONALIZATION, policy);
+            .policy(Personalization.KEY, policy);
     for (int i = 0; i < SECTIONS; i++) {
       builder.section(SectionKey.of("s" + i, Long.class), sources.apply(i), policy);
     }

@@ -632,8 +632,7 @@ abstract class AdapterContract {
   }
 
   /** An item due two days from now, snoozed until the given time if any. */
-  private void item(
-      String id, String owner, String state, @Nullable Instant snoozedUntil, long version) {
+  void item(String id, String owner, String state, @Nullable Instant snoozedUntil, long version) {
     jdbi.useHandle(
         h ->
             h.createUpdate(
@@ -650,7 +649,7 @@ abstract class AdapterContract {
                 .execute());
   }
 
-  private ActionItem stored(String id) {
+  ActionItem stored(String id) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
@@ -660,7 +659,7 @@ abstract class AdapterContract {
                 .one());
   }
 
-  private long count(String sql) {
+  long count(String sql) {
     return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).findOne().orElse(0L));
   }
 }

@@ -1,60 +1,74 @@
 package dev.intropage.jdbc;
 
-import dev.intropage.core.actions.ActionCommand;
 import dev.intropage.core.actions.ActionItem;
 import dev.intropage.core.actions.ActionItem.ActionState;
 import dev.intropage.core.actions.ActionItem.Priority;
 import dev.intropage.core.model.UserId;
-import dev.intropage.core.personalization.PreferenceUpdate;
 import dev.intropage.core.personalization.Preferences;
 import dev.intropage.core.personalization.Preferences.Density;
 import dev.intropage.core.personalization.Preferences.Theme;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 
 /**
- * The text forms stored in {@code idempotency_records}: the request hash (SHA-256 of a canonical
- * description of the request) and the response (the outcome's fields, percent-encoded and joined by
- * {@code &}), so that a repeat returns exactly the first outcome.
+ * The rows of {@code idempotency_records}: finding one by user and key, inserting one unless the
+ * key is taken, and the text form of the change it keeps (its fields percent-encoded and joined by
+ * {@code &}), so that a repeated request is answered with exactly the first outcome. The request
+ * hash comes from core, which decides what a repeat is.
  */
 final class Records {
+  /** The status stored with every record: only applied changes are recorded. */
+  static final int APPLIED = 200;
+
   private Records() {}
 
-  static String actionRequestHash(String itemId, ActionCommand command, long expectedVersion) {
-    String described;
-    if (command instanceof ActionCommand.Snooze snooze) {
-      described = "snooze:" + Sql.micros(snooze.until());
-    } else if (command instanceof ActionCommand.Complete) {
-      described = "complete";
-    } else {
-      described = "dismiss";
-    }
-    return sha256(join(List.of("act", itemId, described, Long.toString(expectedVersion))));
+  /** A stored record: the hash of the request that made the change, and the change's text form. */
+  record Row(String requestHash, String response) {}
+
+  /** Returns the user's record under the key, if there is one. */
+  static Optional<Row> find(Handle handle, UserId user, String key) {
+    return handle
+        .createQuery(
+            "SELECT request_hash, response FROM idempotency_records"
+                + " WHERE user_id = :user AND idem_key = :key")
+        .bind("user", user.value())
+        .bind("key", key)
+        .map((rs, ctx) -> new Row(Sql.string(rs, "request_hash"), Sql.string(rs, "response")))
+        .findOne();
   }
 
-  static String preferencesRequestHash(PreferenceUpdate update, long expectedVersion) {
-    return sha256(
-        join(
-            List.of(
-                "preferences",
-                update.theme().map(Enum::name).orElse(""),
-                update.density().map(Enum::name).orElse(""),
-                update.sectionOrder().map(order -> "=" + Sql.joinList(order)).orElse(""),
-                update.hiddenSections().map(hidden -> "=" + Sql.joinSet(hidden)).orElse(""),
-                update.zone().map(zone -> "=" + zone).orElse(""),
-                update.locale().map(locale -> "=" + locale).orElse(""),
-                Long.toString(expectedVersion))));
+  /**
+   * Inserts a record unless the user's key is taken. A record committed meanwhile by a concurrent
+   * transaction takes the key too: PostgreSQL waits for that transaction and then inserts nothing,
+   * and the statement does not abort this transaction the way a failed insert would.
+   *
+   * @return whether it inserted the record
+   */
+  static boolean insert(
+      Handle handle, UserId user, String key, String hash, String response, Instant at) {
+    return handle
+            .createUpdate(
+                "INSERT INTO idempotency_records"
+                    + " (user_id, idem_key, request_hash, status, response, created_at)"
+                    + " VALUES (:user, :key, :hash, :status, :response, :at)"
+                    + " ON CONFLICT (user_id, idem_key) DO NOTHING")
+            .bind("user", user.value())
+            .bind("key", key)
+            .bind("hash", hash)
+            .bind("status", APPLIED)
+            .bind("response", response)
+            .bind("at", Sql.micros(at))
+            .execute()
+        == 1;
   }
 
   static String encode(ActionItem item) {
@@ -138,15 +152,6 @@ final class Records {
         return fields;
       }
       start = amp + 1;
-    }
-  }
-
-  private static String sha256(String text) {
-    try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
-      return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 }

@@ -1,7 +1,7 @@
 /**
  * JDBI implementations of core's data ports on Intro Page's schema (SQLite and PostgreSQL), the
- * transactional writes with optimistic concurrency and idempotency keys, the connection pools, the
- * demo data generator and the PostgreSQL invalidation bus.
+ * stores that load and store for core's write use cases in one transaction each, the connection
+ * pools, the demo data generator and the PostgreSQL invalidation bus.
  *
  * <p>Entry points: {@link dev.intropage.jdbc.DataSources}, {@link dev.intropage.jdbc.JdbcAdapters},
  * {@link dev.intropage.jdbc.PostgresInvalidationBus} and {@link

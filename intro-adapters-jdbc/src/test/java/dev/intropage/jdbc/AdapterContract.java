@@ -1,18 +1,27 @@
 package dev.intropage.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.intropage.core.actions.ActionCommand;
 import dev.intropage.core.actions.ActionItem;
 import dev.intropage.core.actions.ActionItem.ActionState;
+import dev.intropage.core.actions.ActionItemStore;
+import dev.intropage.core.actions.ActionItemWriter;
+import dev.intropage.core.actions.ActionOutcome;
+import dev.intropage.core.actions.RejectionReason;
 import dev.intropage.core.activity.ActivityEvent;
 import dev.intropage.core.activity.ActivityRepository.ActivityCursor;
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserProfile;
+import dev.intropage.core.personalization.FieldError;
+import dev.intropage.core.personalization.PreferenceStore;
 import dev.intropage.core.personalization.PreferenceUpdate;
+import dev.intropage.core.personalization.PreferenceWriter;
 import dev.intropage.core.personalization.Preferences;
 import dev.intropage.core.personalization.Preferences.Density;
 import dev.intropage.core.personalization.Preferences.Theme;
+import dev.intropage.core.personalization.PreferencesOutcome;
 import dev.intropage.core.statistics.DailyStatsRepository.DailyCount;
 import dev.intropage.core.system.SystemSnapshot;
 import dev.intropage.core.system.SystemSnapshot.ComponentState;
@@ -35,17 +44,24 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The adapters' behaviour, run unchanged on SQLite and on PostgreSQL. */
+/**
+ * The adapters' behaviour, run unchanged on SQLite and on PostgreSQL. The writes go through core's
+ * use cases over the adapter's stores, as the application wires them.
+ */
 abstract class AdapterContract {
   static final Instant NOW = Instant.parse("2026-03-10T12:00:00Z");
   static final UserId ADA = UserId.of("ada");
   static final UserId GRACE = UserId.of("grace");
   static final UserId BOB = UserId.of("bob");
+  static final Set<String> SECTIONS =
+      Set.of("personalization", "statistics", "actions", "activity", "system");
 
   TestDatabase db;
   TestDatabase.Counting counting;
   Jdbi jdbi;
   JdbcAdapters adapters;
+  ActionItemWriter actions;
+  PreferenceWriter preferences;
 
   abstract TestDatabase newDatabase();
 
@@ -54,7 +70,10 @@ abstract class AdapterContract {
     db = newDatabase();
     counting = new TestDatabase.Counting(db.dataSource);
     jdbi = Jdbi.create(db.dataSource);
-    adapters = JdbcAdapters.create(counting.jdbi, Clock.fixed(NOW, ZoneOffset.UTC));
+    Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+    adapters = JdbcAdapters.create(counting.jdbi, clock);
+    actions = ActionItemWriter.over(adapters.actionItemStore(), clock);
+    preferences = PreferenceWriter.over(adapters.preferenceStore(), clock);
     user("ada", "Ada Lovelace", "Europe/London", "en-GB", NOW.minus(Duration.ofHours(14)));
     user("grace", "Grace Hopper", "America/New_York", "en-US", NOW.minus(Duration.ofDays(2)));
     user("bob", "Bob", "UTC", "en", null);
@@ -204,12 +223,12 @@ abstract class AdapterContract {
             Optional.of("Europe/Paris"),
             Optional.of("fr-CA"));
 
-    PreferencesOutcome outcome = adapters.updatePreferences(ADA, update, 0, "k1");
+    PreferencesOutcome outcome = updatePreferences(ADA, update, 0, "k1");
     counting.take();
     Preferences found = adapters.preferences().find(ADA).orElseThrow();
 
     assertThat(counting.take()).isEqualTo(1);
-    assertThat(outcome).isEqualTo(new PreferencesOutcome.Updated(found, false));
+    assertThat(outcome).isEqualTo(PreferencesOutcome.applied(found));
     assertThat(found.version()).isEqualTo(1);
     assertThat(found.sectionOrder()).containsExactly("activity", "actions");
     assertThat(found.hiddenSections()).containsExactlyInAnyOrder("system", "statistics");
@@ -257,10 +276,10 @@ abstract class AdapterContract {
   void act_complete_updatesItemAndCountsCompletionOnTheUsersLocalDay() {
     item("i1", "grace", "OPEN", null, 3);
     // 12:00 UTC is 08:00 on the 10th in New York.
-    ActionOutcome outcome = adapters.act(GRACE, "i1", new ActionCommand.Complete(), 3, "k1");
+    ActionOutcome outcome = actions.act(GRACE, "i1", new ActionCommand.Complete(), 3, "k1");
 
-    assertThat(outcome).isInstanceOf(ActionOutcome.Applied.class);
-    ActionItem item = ((ActionOutcome.Applied) outcome).item();
+    assertThat(outcome.kind()).isEqualTo(ActionOutcome.Kind.APPLIED);
+    ActionItem item = outcome.item().orElseThrow();
     assertThat(item.state()).isEqualTo(ActionState.COMPLETED);
     assertThat(item.version()).isEqualTo(4);
     assertThat(stored("i1")).isEqualTo(item);
@@ -273,12 +292,12 @@ abstract class AdapterContract {
   @Test
   void act_repeatedKey_returnsFirstOutcomeWithoutApplyingAgain() {
     item("i1", "ada", "OPEN", null, 0);
-    ActionOutcome first = adapters.act(ADA, "i1", new ActionCommand.Complete(), 0, "k1");
+    ActionOutcome first = actions.act(ADA, "i1", new ActionCommand.Complete(), 0, "k1");
 
-    ActionOutcome again = adapters.act(ADA, "i1", new ActionCommand.Complete(), 0, "k1");
+    ActionOutcome again = actions.act(ADA, "i1", new ActionCommand.Complete(), 0, "k1");
 
-    ActionItem item = ((ActionOutcome.Applied) first).item();
-    assertThat(again).isEqualTo(new ActionOutcome.Applied(item, true));
+    assertThat(again).isEqualTo(first);
+    assertThat(again.item()).contains(stored("i1"));
     assertThat(stored("i1").version()).isEqualTo(1);
     assertThat(count("SELECT completed FROM daily_stats WHERE user_id = 'ada'")).isEqualTo(1);
     assertThat(count("SELECT count(*) FROM idempotency_records")).isEqualTo(1);
@@ -288,13 +307,11 @@ abstract class AdapterContract {
   void act_sameKeyDifferentRequest_isRefusedAsReused() {
     item("i1", "ada", "OPEN", null, 0);
     item("i2", "ada", "OPEN", null, 0);
-    adapters.act(ADA, "i1", new ActionCommand.Complete(), 0, "k1");
+    actions.act(ADA, "i1", new ActionCommand.Complete(), 0, "k1");
 
-    ActionOutcome reused = adapters.act(ADA, "i2", new ActionCommand.Dismiss(), 0, "k1");
+    ActionOutcome reused = actions.act(ADA, "i2", new ActionCommand.Dismiss(), 0, "k1");
 
-    assertThat(reused).isInstanceOf(ActionOutcome.Rejected.class);
-    assertThat(((ActionOutcome.Rejected) reused).reason())
-        .isEqualTo(ActionOutcome.Reason.IDEMPOTENCY_KEY_REUSED);
+    assertThat(reused).isEqualTo(ActionOutcome.keyReused());
     assertThat(stored("i2").state()).isEqualTo(ActionState.OPEN);
   }
 
@@ -303,9 +320,9 @@ abstract class AdapterContract {
     item("i1", "ada", "OPEN", null, 2);
     ActionItem before = stored("i1");
 
-    ActionOutcome outcome = adapters.act(ADA, "i1", new ActionCommand.Complete(), 1, "k1");
+    ActionOutcome outcome = actions.act(ADA, "i1", new ActionCommand.Complete(), 1, "k1");
 
-    assertThat(reason(outcome)).isEqualTo(ActionOutcome.Reason.VERSION_CONFLICT);
+    assertThat(outcome.reason()).contains(RejectionReason.VERSION_CONFLICT);
     assertThat(stored("i1")).isEqualTo(before);
     assertThat(count("SELECT count(*) FROM daily_stats")).isZero();
     assertThat(count("SELECT count(*) FROM idempotency_records")).isZero();
@@ -316,11 +333,11 @@ abstract class AdapterContract {
     item("i1", "grace", "OPEN", null, 0);
     ActionItem before = stored("i1");
 
-    ActionOutcome outcome = adapters.act(ADA, "i1", new ActionCommand.Complete(), 0, "k1");
+    ActionOutcome outcome = actions.act(ADA, "i1", new ActionCommand.Complete(), 0, "k1");
 
-    assertThat(reason(outcome)).isEqualTo(ActionOutcome.Reason.NOT_FOUND);
-    assertThat(reason(adapters.act(ADA, "missing", new ActionCommand.Complete(), 0, "k2")))
-        .isEqualTo(ActionOutcome.Reason.NOT_FOUND);
+    assertThat(outcome.kind()).isEqualTo(ActionOutcome.Kind.NOT_FOUND);
+    assertThat(actions.act(ADA, "missing", new ActionCommand.Complete(), 0, "k2").kind())
+        .isEqualTo(ActionOutcome.Kind.NOT_FOUND);
     assertThat(stored("i1")).isEqualTo(before);
     assertThat(count("SELECT count(*) FROM idempotency_records")).isZero();
   }
@@ -330,13 +347,13 @@ abstract class AdapterContract {
     item("i1", "ada", "OPEN", null, 0);
     Instant until = NOW.plus(Duration.ofDays(3));
 
-    ActionOutcome outcome = adapters.act(ADA, "i1", new ActionCommand.Snooze(until), 0, "k1");
+    ActionOutcome outcome = actions.act(ADA, "i1", new ActionCommand.Snooze(until), 0, "k1");
 
     assertThat(stored("i1").snoozedUntil()).contains(until);
-    assertThat(((ActionOutcome.Applied) outcome).item()).isEqualTo(stored("i1"));
+    assertThat(outcome.item()).contains(stored("i1"));
     assertThat(count("SELECT count(*) FROM daily_stats")).isZero();
-    assertThat(reason(adapters.act(ADA, "i1", new ActionCommand.Snooze(NOW), 1, "k2")))
-        .isEqualTo(ActionOutcome.Reason.SNOOZE_NOT_IN_FUTURE);
+    assertThat(actions.act(ADA, "i1", new ActionCommand.Snooze(NOW), 1, "k2").reason())
+        .contains(RejectionReason.SNOOZE_NOT_IN_FUTURE);
   }
 
   @Test
@@ -350,10 +367,10 @@ abstract class AdapterContract {
             Optional.of("Mars/Olympus"),
             Optional.empty());
 
-    PreferencesOutcome outcome = adapters.updatePreferences(ADA, update, 0, "k1");
+    PreferencesOutcome outcome = updatePreferences(ADA, update, 0, "k1");
 
-    assertThat(outcome).isInstanceOf(PreferencesOutcome.Invalid.class);
-    assertThat(((PreferencesOutcome.Invalid) outcome).errors())
+    assertThat(outcome.kind()).isEqualTo(PreferencesOutcome.Kind.INVALID);
+    assertThat(outcome.errors())
         .extracting(e -> e.field())
         .containsExactlyInAnyOrder("sectionOrder", "zone");
     assertThat(count("SELECT count(*) FROM preferences")).isZero();
@@ -362,8 +379,6 @@ abstract class AdapterContract {
 
   @Test
   void updatePreferences_requiredSectionHidden_isInvalid() {
-    JdbcAdapters strict =
-        adapters.withSections(JdbcAdapters.BUILT_IN_SECTIONS, Set.of("personalization"));
     PreferenceUpdate update =
         new PreferenceUpdate(
             Optional.empty(),
@@ -373,20 +388,18 @@ abstract class AdapterContract {
             Optional.empty(),
             Optional.empty());
 
-    assertThat(strict.updatePreferences(ADA, update, 0, "k1"))
-        .isInstanceOf(PreferencesOutcome.Invalid.class);
+    assertThat(preferences.update(ADA, update, 0, "k1", SECTIONS, Set.of("personalization")).kind())
+        .isEqualTo(PreferencesOutcome.Kind.INVALID);
   }
 
   @Test
   void updatePreferences_staleVersion_isAConflictAndKeepsTheStoredOnes() {
     PreferenceUpdate dark = themeUpdate(Theme.DARK);
-    adapters.updatePreferences(ADA, dark, 0, "k1");
+    updatePreferences(ADA, dark, 0, "k1");
 
-    PreferencesOutcome stale = adapters.updatePreferences(ADA, themeUpdate(Theme.LIGHT), 0, "k2");
+    PreferencesOutcome stale = updatePreferences(ADA, themeUpdate(Theme.LIGHT), 0, "k2");
 
-    assertThat(stale).isInstanceOf(PreferencesOutcome.Rejected.class);
-    assertThat(((PreferencesOutcome.Rejected) stale).reason())
-        .isEqualTo(PreferencesOutcome.Reason.VERSION_CONFLICT);
+    assertThat(stale).isEqualTo(PreferencesOutcome.versionConflict());
     Preferences stored = adapters.preferences().find(ADA).orElseThrow();
     assertThat(stored.theme()).contains(Theme.DARK);
     assertThat(stored.version()).isEqualTo(1);
@@ -395,26 +408,126 @@ abstract class AdapterContract {
 
   @Test
   void updatePreferences_repeatedKey_replaysAndReusedKeyIsRefused() {
-    PreferencesOutcome first = adapters.updatePreferences(ADA, themeUpdate(Theme.DARK), 0, "k1");
+    PreferencesOutcome first = updatePreferences(ADA, themeUpdate(Theme.DARK), 0, "k1");
 
-    PreferencesOutcome again = adapters.updatePreferences(ADA, themeUpdate(Theme.DARK), 0, "k1");
-    PreferencesOutcome reused = adapters.updatePreferences(ADA, themeUpdate(Theme.LIGHT), 1, "k1");
+    PreferencesOutcome again = updatePreferences(ADA, themeUpdate(Theme.DARK), 0, "k1");
+    PreferencesOutcome reused = updatePreferences(ADA, themeUpdate(Theme.LIGHT), 1, "k1");
 
     Preferences stored = adapters.preferences().find(ADA).orElseThrow();
-    assertThat(first).isEqualTo(new PreferencesOutcome.Updated(stored, false));
-    assertThat(again).isEqualTo(new PreferencesOutcome.Updated(stored, true));
-    assertThat(((PreferencesOutcome.Rejected) reused).reason())
-        .isEqualTo(PreferencesOutcome.Reason.IDEMPOTENCY_KEY_REUSED);
+    assertThat(first).isEqualTo(PreferencesOutcome.applied(stored));
+    assertThat(again).isEqualTo(first);
+    assertThat(reused).isEqualTo(PreferencesOutcome.keyReused());
     assertThat(stored.version()).isEqualTo(1);
   }
 
   @Test
-  void updatePreferences_unknownUser_isRefused() {
+  void updatePreferences_unknownUser_isAnInvalidUserId() {
     PreferencesOutcome outcome =
-        adapters.updatePreferences(UserId.of("nobody"), themeUpdate(Theme.DARK), 0, "k1");
+        updatePreferences(UserId.of("nobody"), themeUpdate(Theme.DARK), 0, "k1");
 
-    assertThat(((PreferencesOutcome.Rejected) outcome).reason())
-        .isEqualTo(PreferencesOutcome.Reason.UNKNOWN_USER);
+    assertThat(outcome.errors()).containsExactly(new FieldError("userId", "no such user"));
+    assertThat(count("SELECT count(*) FROM preferences")).isZero();
+  }
+
+  // --- the stores' own contract ------------------------------------------------------------
+
+  @Test
+  void actionItemStore_staleExpectedVersion_storesNothingAndSaysSo() {
+    item("i1", "ada", "OPEN", null, 2);
+    ActionItem before = stored("i1");
+    ActionItem completed = before.withState(ActionState.COMPLETED);
+
+    boolean stale = adapters.actionItemStore().inTransaction(tx -> tx.store(completed, 1));
+    boolean current = adapters.actionItemStore().inTransaction(tx -> tx.store(completed, 2));
+
+    assertThat(stale).isFalse();
+    assertThat(current).isTrue();
+    assertThat(stored("i1")).isEqualTo(completed);
+  }
+
+  @Test
+  void actionItemStore_recordUnderATakenKey_keepsTheFirstAndTheTransactionGoesOn() {
+    item("i1", "ada", "OPEN", null, 0);
+    ActionItem item = stored("i1");
+    var first = new ActionItemStore.Recorded("first", item);
+    var second = new ActionItemStore.Recorded("second", item.withState(ActionState.DISMISSED));
+    ActionItemStore store = adapters.actionItemStore();
+    store.inTransaction(tx -> tx.record(ADA, "k1", first, NOW));
+
+    boolean taken = store.inTransaction(tx -> tx.record(ADA, "k1", second, NOW));
+    // On PostgreSQL a failed statement would abort the transaction; this one must not.
+    Optional<ActionItem> afterwards =
+        store.inTransaction(
+            tx -> {
+              tx.record(ADA, "k1", second, NOW);
+              return tx.find(ADA, "i1");
+            });
+
+    assertThat(taken).isFalse();
+    assertThat(afterwards).contains(item);
+    Optional<ActionItemStore.Recorded> adas = store.inTransaction(tx -> tx.findRecorded(ADA, "k1"));
+    Optional<ActionItemStore.Recorded> graces =
+        store.inTransaction(tx -> tx.findRecorded(GRACE, "k1"));
+    assertThat(adas).contains(first);
+    assertThat(graces).isEmpty();
+  }
+
+  @Test
+  void actionItemStore_workThatThrows_rollsBackEveryWrite() {
+    item("i1", "ada", "OPEN", null, 0);
+    ActionItem before = stored("i1");
+    ActionItemStore store = adapters.actionItemStore();
+
+    assertThatThrownBy(
+            () ->
+                store.inTransaction(
+                    tx -> {
+                      tx.store(before.withState(ActionState.COMPLETED), 0);
+                      tx.countCompletion(ADA, NOW);
+                      tx.record(ADA, "k1", new ActionItemStore.Recorded("h", before), NOW);
+                      throw new IllegalStateException("changed my mind");
+                    }))
+        .hasMessage("changed my mind");
+
+    assertThat(stored("i1")).isEqualTo(before);
+    assertThat(count("SELECT count(*) FROM daily_stats")).isZero();
+    assertThat(count("SELECT count(*) FROM idempotency_records")).isZero();
+  }
+
+  @Test
+  void preferenceStore_storesOnlyOverTheExpectedVersion() {
+    PreferenceStore store = adapters.preferenceStore();
+    Preferences first = preferencesAt(1, Theme.DARK);
+    Preferences second = preferencesAt(2, Theme.LIGHT);
+
+    boolean inserted = store.inTransaction(tx -> tx.store(first, 0));
+    boolean insertedAgain = store.inTransaction(tx -> tx.store(first, 0));
+    boolean stale = store.inTransaction(tx -> tx.store(second, 0));
+    boolean updated = store.inTransaction(tx -> tx.store(second, 1));
+
+    assertThat(List.of(inserted, insertedAgain, stale, updated))
+        .containsExactly(true, false, false, true);
+    Optional<Preferences> found = store.inTransaction(tx -> tx.find(ADA));
+    boolean ada = store.inTransaction(tx -> tx.userExists(ADA));
+    boolean nobody = store.inTransaction(tx -> tx.userExists(UserId.of("nobody")));
+    assertThat(found).contains(second);
+    assertThat(ada).isTrue();
+    assertThat(nobody).isFalse();
+  }
+
+  @Test
+  void preferenceStore_recordUnderATakenKey_keepsTheFirst() {
+    PreferenceStore store = adapters.preferenceStore();
+    var first = new PreferenceStore.Recorded("first", preferencesAt(1, Theme.DARK));
+    var second = new PreferenceStore.Recorded("second", preferencesAt(1, Theme.LIGHT));
+
+    boolean recorded = store.inTransaction(tx -> tx.record(ADA, "k1", first, NOW));
+    boolean taken = store.inTransaction(tx -> tx.record(ADA, "k1", second, NOW));
+
+    assertThat(recorded).isTrue();
+    assertThat(taken).isFalse();
+    Optional<PreferenceStore.Recorded> kept = store.inTransaction(tx -> tx.findRecorded(ADA, "k1"));
+    assertThat(kept).contains(first);
   }
 
   // --- query plans -------------------------------------------------------------------------
@@ -462,41 +575,22 @@ abstract class AdapterContract {
     return jdbi.withHandle(h -> db.plan(h, sql, parameters));
   }
 
-  @Test
-  void writePorts_answerWithCoreOutcomes() {
-    item("i1", "ada", "OPEN", null, 0);
-    var writer = adapters.actionItemWriter();
-
-    var applied = writer.act(ADA, "i1", new ActionCommand.Complete(), 0, "k1");
-    var replay = writer.act(ADA, "i1", new ActionCommand.Complete(), 0, "k1");
-    var reused = writer.act(ADA, "i1", new ActionCommand.Dismiss(), 1, "k1");
-    var stale = writer.act(ADA, "i1", new ActionCommand.Dismiss(), 0, "k2");
-    var missing = writer.act(ADA, "nope", new ActionCommand.Dismiss(), 0, "k3");
-
-    assertThat(applied.kind()).isEqualTo(dev.intropage.core.actions.ActionOutcome.Kind.APPLIED);
-    assertThat(replay).isEqualTo(applied);
-    assertThat(reused.kind())
-        .isEqualTo(dev.intropage.core.actions.ActionOutcome.Kind.IDEMPOTENCY_KEY_REUSED);
-    assertThat(stale.reason())
-        .contains(dev.intropage.core.actions.RejectionReason.VERSION_CONFLICT);
-    assertThat(missing.kind()).isEqualTo(dev.intropage.core.actions.ActionOutcome.Kind.NOT_FOUND);
-
-    var preferences = adapters.preferenceWriter();
-    Set<String> known = Set.of("statistics", "actions", "activity", "system");
-    var stored = preferences.update(ADA, themeUpdate(Theme.DARK), 0, "p1", known, Set.of());
-    var conflict = preferences.update(ADA, themeUpdate(Theme.LIGHT), 0, "p2", known, Set.of());
-    var nobody =
-        preferences.update(UserId.of("nobody"), themeUpdate(Theme.DARK), 0, "p3", known, Set.of());
-
-    assertThat(stored.preferences().orElseThrow().theme()).contains(Theme.DARK);
-    assertThat(conflict.kind())
-        .isEqualTo(dev.intropage.core.personalization.PreferencesOutcome.Kind.VERSION_CONFLICT);
-    assertThat(nobody.errors()).extracting(e -> e.field()).containsExactly("userId");
+  private PreferencesOutcome updatePreferences(
+      UserId user, PreferenceUpdate update, long expectedVersion, String key) {
+    return preferences.update(user, update, expectedVersion, key, SECTIONS, Set.of());
   }
 
-  private static ActionOutcome.Reason reason(ActionOutcome outcome) {
-    assertThat(outcome).isInstanceOf(ActionOutcome.Rejected.class);
-    return ((ActionOutcome.Rejected) outcome).reason();
+  /** Ada's preferences at a version, with a theme and a zone, order and locale to round-trip. */
+  private static Preferences preferencesAt(long version, Theme theme) {
+    return new Preferences(
+        ADA,
+        Optional.of(theme),
+        Optional.of(Density.COMFORTABLE),
+        List.of("activity", "actions"),
+        Set.of("system"),
+        Optional.of(ZoneId.of("Europe/Paris")),
+        Optional.of(Locale.CANADA_FRENCH),
+        version);
   }
 
   private static PreferenceUpdate themeUpdate(Theme theme) {
@@ -538,8 +632,7 @@ abstract class AdapterContract {
   }
 
   /** An item due two days from now, snoozed until the given time if any. */
-  private void item(
-      String id, String owner, String state, @Nullable Instant snoozedUntil, long version) {
+  void item(String id, String owner, String state, @Nullable Instant snoozedUntil, long version) {
     jdbi.useHandle(
         h ->
             h.createUpdate(
@@ -556,7 +649,7 @@ abstract class AdapterContract {
                 .execute());
   }
 
-  private ActionItem stored(String id) {
+  ActionItem stored(String id) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
@@ -566,7 +659,7 @@ abstract class AdapterContract {
                 .one());
   }
 
-  private long count(String sql) {
+  long count(String sql) {
     return jdbi.withHandle(h -> h.createQuery(sql).mapTo(Long.class).findOne().orElse(0L));
   }
 }

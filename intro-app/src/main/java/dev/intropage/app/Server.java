@@ -178,8 +178,11 @@ final class Server implements AutoCloseable {
     IntroPageFeature feature =
         rest.engine(engine)
             .verifier(verifier)
-            .actionItems(adapters.actionItemWriter())
-            .preferences(adapters.preferenceWriter())
+            .actionItems(
+                dev.intropage.core.actions.ActionItemWriter.over(adapters.actionItemStore(), clock))
+            .preferences(
+                dev.intropage.core.personalization.PreferenceWriter.over(
+                    adapters.preferenceStore(), clock))
             .invalidationBus(bus)
             .build();
 

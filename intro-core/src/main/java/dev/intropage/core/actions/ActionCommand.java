@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Instant;
 
-/** A change the user asks for on one actionable item; {@link ActionTransitions} decides it. */
+/** A change the user asks for on one actionable item; {@link ActionItemWriter} decides it. */
 public sealed interface ActionCommand
     permits ActionCommand.Complete, ActionCommand.Dismiss, ActionCommand.Snooze {
 

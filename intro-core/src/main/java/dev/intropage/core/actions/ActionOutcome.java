@@ -73,7 +73,7 @@ public record ActionOutcome(
   }
 
   /** Returns the outcome a transition result stands for. */
-  public static ActionOutcome of(TransitionResult result) {
+  static ActionOutcome of(TransitionResult result) {
     if (result instanceof TransitionResult.Applied applied) {
       return applied(applied.item());
     }

@@ -9,7 +9,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Decides whether a command may change an actionable item, and how. Stateless and thread-safe.
+ * Decides whether a command may change an actionable item, and how: the item rules of the write use
+ * case. Stateless and thread-safe.
  *
  * <p>The rules, checked in this order:
  *
@@ -26,9 +27,9 @@ import java.util.Optional;
  *
  * Every applied command bumps the version by exactly one.
  */
-public final class ActionTransitions {
+final class ActionTransitions {
   /** The furthest ahead a snooze may end: 90 days of 24 hours, whatever the user's time zone. */
-  public static final Duration MAX_SNOOZE = Duration.ofDays(90);
+  static final Duration MAX_SNOOZE = Duration.ofDays(90);
 
   private ActionTransitions() {}
 
@@ -42,7 +43,7 @@ public final class ActionTransitions {
    * @return the changed item, or the reason for refusing; a refusal changes nothing
    * @throws ArithmeticException if the version is already {@link Long#MAX_VALUE}
    */
-  public static TransitionResult apply(
+  static TransitionResult apply(
       ActionItem current, ActionCommand command, long expectedVersion, Instant now) {
     requireNonNull(current, "current");
     requireNonNull(command, "command");

@@ -3,8 +3,7 @@ package dev.intropage.core.actions;
 import static java.util.Objects.requireNonNull;
 
 /** The outcome of applying an {@link ActionCommand}: the changed item, or why nothing changed. */
-public sealed interface TransitionResult
-    permits TransitionResult.Applied, TransitionResult.Rejected {
+sealed interface TransitionResult permits TransitionResult.Applied, TransitionResult.Rejected {
 
   /**
    * The command was allowed.

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * A change to a user's preferences as a client sends it: each present field replaces the stored
  * value, each absent one leaves it alone. Zone and locale are raw strings, checked by {@link
- * PreferenceValidator}.
+ * PreferenceWriter}.
  *
  * @param theme the new theme, if it changes
  * @param density the new density, if it changes

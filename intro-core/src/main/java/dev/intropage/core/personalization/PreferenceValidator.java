@@ -14,10 +14,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Checks preference updates against the rules and applies valid ones. Stateless. */
-public final class PreferenceValidator {
+/**
+ * Checks preference updates against the rules and applies valid ones: the rules of the update use
+ * case. Stateless.
+ */
+final class PreferenceValidator {
   /** The most entries a section order may have. */
-  public static final int MAX_SECTION_ORDER = 50;
+  static final int MAX_SECTION_ORDER = 50;
 
   private PreferenceValidator() {}
 
@@ -31,7 +34,7 @@ public final class PreferenceValidator {
    * @param knownSections the section keys the page has
    * @param required the section keys that can never be hidden
    */
-  public static List<FieldError> validate(
+  static List<FieldError> validate(
       PreferenceUpdate update, Set<String> knownSections, Set<String> required) {
     requireNonNull(update, "update");
     requireNonNull(knownSections, "knownSections");
@@ -92,7 +95,7 @@ public final class PreferenceValidator {
    *
    * @throws InvalidInputException with field {@code zone} or {@code locale} if one does not parse
    */
-  public static Preferences apply(Preferences current, PreferenceUpdate update) {
+  static Preferences apply(Preferences current, PreferenceUpdate update) {
     requireNonNull(current, "current");
     requireNonNull(update, "update");
     Optional<ZoneId> zone = current.zone();

@@ -11,6 +11,7 @@ import dev.intropage.core.SectionStatus;
 import dev.intropage.core.actions.ActionItemsView;
 import dev.intropage.core.activity.ActivityFeed;
 import dev.intropage.core.personalization.Personalization;
+import dev.intropage.core.sections.IntroSections;
 import dev.intropage.core.statistics.UserStatistics;
 import dev.intropage.core.system.SystemOverview;
 import java.nio.file.Path;
@@ -38,15 +39,16 @@ class EngineOnSqliteTest {
       // Generous timeouts: this test is about wiring, not about a cold JVM's first queries.
       SectionPolicy patient = SectionPolicy.builder().timeout(Duration.ofSeconds(5)).build();
       IntroPageEngine.Builder builder =
-          IntroPageEngine.builder()
-              .users(adapters.users())
-              .activity(adapters.activity())
-              .actionItems(adapters.actionItems())
-              .dailyStats(adapters.dailyStats())
-              .preferences(adapters.preferences())
-              .systemStatus(adapters.systemStatus("test", () -> Optional.of("6")))
-              .pageDeadline(Duration.ofSeconds(10))
-              .clock(clock);
+          IntroSections.register(
+              IntroPageEngine.builder()
+                  .viewers(adapters.users())
+                  .pageDeadline(Duration.ofSeconds(10))
+                  .clock(clock),
+              adapters.preferences(),
+              adapters.dailyStats(),
+              adapters.actionItems(),
+              adapters.activity(),
+              adapters.systemStatus("test", () -> Optional.of("6")));
       for (SectionKey<?> key :
           List.of(
               Personalization.KEY,

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.intropage.core.IntroPageEngine;
 import dev.intropage.core.InvalidationBus;
 import dev.intropage.core.actions.ActionItemWriter;
+import dev.intropage.core.activity.ActivityRepository;
 import dev.intropage.core.personalization.PreferenceWriter;
 import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
@@ -68,6 +69,7 @@ public final class IntroPageFeature implements Feature, AutoCloseable {
             new AccessPolicy(),
             builder.actionItems,
             builder.preferences,
+            builder.activity,
             requireNonNull(builder.stats),
             builder.clock,
             json);
@@ -138,6 +140,7 @@ public final class IntroPageFeature implements Feature, AutoCloseable {
     private @Nullable TokenVerifier verifier;
     private @Nullable ActionItemWriter actionItems;
     private @Nullable PreferenceWriter preferences;
+    private @Nullable ActivityRepository activity;
     private BooleanSupplier readiness = () -> true;
     private Clock clock = Clock.systemUTC();
     private @Nullable EngineStats stats;
@@ -169,6 +172,12 @@ public final class IntroPageFeature implements Feature, AutoCloseable {
     /** Sets where preference updates are stored. */
     public Builder preferences(PreferenceWriter preferences) {
       this.preferences = requireNonNull(preferences, "preferences");
+      return this;
+    }
+
+    /** Sets where older activity is paged from; without it the activity endpoint answers 501. */
+    public Builder activity(ActivityRepository activity) {
+      this.activity = requireNonNull(activity, "activity");
       return this;
     }
 

@@ -14,6 +14,7 @@ import dev.intropage.core.actions.ActionItemsView;
 import dev.intropage.core.actions.ActionOutcome;
 import dev.intropage.core.actions.RejectionReason;
 import dev.intropage.core.activity.ActivityFeed;
+import dev.intropage.core.activity.ActivityRepository;
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.personalization.Personalization;
 import dev.intropage.core.personalization.PreferenceUpdate;
@@ -108,6 +109,7 @@ public final class IntroPageResource {
   private final AccessPolicy policy;
   private final @Nullable ActionItemWriter actionItems;
   private final @Nullable PreferenceWriter preferences;
+  private final @Nullable ActivityRepository activityRepository;
   private final EngineStats stats;
   private final Clock clock;
   private final PageJson json;
@@ -117,6 +119,7 @@ public final class IntroPageResource {
       AccessPolicy policy,
       @Nullable ActionItemWriter actionItems,
       @Nullable PreferenceWriter preferences,
+      @Nullable ActivityRepository activityRepository,
       EngineStats stats,
       Clock clock,
       PageJson json) {
@@ -124,6 +127,7 @@ public final class IntroPageResource {
     this.policy = requireNonNull(policy, "policy");
     this.actionItems = actionItems;
     this.preferences = preferences;
+    this.activityRepository = activityRepository;
     this.stats = requireNonNull(stats, "stats");
     this.clock = requireNonNull(clock, "clock");
     this.json = requireNonNull(json, "json");
@@ -337,12 +341,15 @@ public final class IntroPageResource {
           @Nullable String limit) {
     UserId user = authorize(security, Action.READ, userId);
     int size = limit(limit);
-    try {
-      return engine.olderActivity(
-          user, Optional.ofNullable(cursor).filter(c -> !c.isBlank()), size);
-    } catch (IllegalStateException noFeed) {
+    ActivityRepository repository = activityRepository;
+    if (repository == null) {
       throw Problems.notImplemented("The activity feed");
     }
+    return ActivityFeed.page(
+        repository,
+        engine.viewer(user),
+        Optional.ofNullable(cursor).filter(c -> !c.isBlank()),
+        size);
   }
 
   /** Operator view of the engine: latencies, statuses, cache and breakers. */

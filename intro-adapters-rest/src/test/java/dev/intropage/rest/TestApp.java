@@ -20,6 +20,7 @@ import dev.intropage.core.actions.ActionItemsView;
 import dev.intropage.core.actions.ActionOutcome;
 import dev.intropage.core.activity.ActivityEvent;
 import dev.intropage.core.activity.ActivityFeed;
+import dev.intropage.core.activity.ActivityRepository;
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserProfile;
 import dev.intropage.core.personalization.Personalization;
@@ -27,6 +28,7 @@ import dev.intropage.core.personalization.PreferenceWriter;
 import dev.intropage.core.personalization.Preferences;
 import dev.intropage.core.personalization.Preferences.Theme;
 import dev.intropage.core.personalization.PreferencesOutcome;
+import dev.intropage.core.sections.IntroSections;
 import dev.intropage.core.statistics.DailyStatsRepository;
 import dev.intropage.core.statistics.DailyStatsRepository.DailyCount;
 import dev.intropage.core.statistics.UserStatistics;
@@ -128,7 +130,10 @@ final class TestApp implements AutoCloseable {
     engine = engine(rest.stats());
     nextPreferences.set(PreferencesOutcome.applied(preferences(2)));
     nextAction.set(ActionOutcome.applied(item("a-1", 1)));
-    rest.engine(engine).verifier(TestApp::verify).readiness(readiness);
+    rest.engine(engine)
+        .verifier(TestApp::verify)
+        .readiness(readiness)
+        .activity(activityRepository());
     if (writers) {
       rest.preferences(preferenceWriter()).actionItems(actionWriter());
     }
@@ -159,6 +164,17 @@ final class TestApp implements AutoCloseable {
     };
   }
 
+  /** The activity of the fixed data set, as the repository port pages it. */
+  ActivityRepository activityRepository() {
+    return (user, teams, before, limit) ->
+        activity().stream()
+            .filter(e -> e.actor().equals(user) || e.team().filter(teams::contains).isPresent())
+            .filter(e -> before.map(cursor -> cursor.precedes(e)).orElse(true))
+            .sorted(ActivityEvent.NEWEST_FIRST)
+            .limit(limit)
+            .toList();
+  }
+
   private IntroPageEngine engine(EngineStats stats) {
     Map<UserId, UserProfile> users =
         Map.of(
@@ -181,30 +197,23 @@ final class TestApp implements AutoCloseable {
             UserId.of("stormy"),
             UserProfile.anonymous(UserId.of("stormy")));
     SectionPolicy patient = SectionPolicy.builder().timeout(Duration.ofSeconds(5)).build();
-    return IntroPageEngine.builder()
-        .clock(clock)
-        .listener(stats)
-        .pageDeadline(Duration.ofSeconds(10))
-        .users(id -> Optional.ofNullable(users.get(id)))
-        .preferences(id -> Optional.empty())
-        .dailyStats(stats())
-        .actionItems(
+    IntroPageEngine.Builder builder =
+        IntroPageEngine.builder()
+            .clock(clock)
+            .listener(stats)
+            .pageDeadline(Duration.ofSeconds(10))
+            .viewers(id -> Optional.ofNullable(users.get(id)))
+            .invalidationBus(bus);
+    return IntroSections.register(
+            builder,
+            id -> Optional.empty(),
+            stats(),
             (owner, limit) -> {
               List<ActionItem> items = new ArrayList<>(openItems(owner));
               extraItems.stream().filter(item -> item.owner().equals(owner)).forEach(items::add);
               return items;
-            })
-        .invalidationBus(bus)
-        .activity(
-            (user, teams, before, limit) ->
-                activity().stream()
-                    .filter(
-                        e -> e.actor().equals(user) || e.team().filter(teams::contains).isPresent())
-                    .filter(e -> before.map(cursor -> cursor.precedes(e)).orElse(true))
-                    .sorted(ActivityEvent.NEWEST_FIRST)
-                    .limit(limit)
-                    .toList())
-        .systemStatus(
+            },
+            activityRepository(),
             at ->
                 new SystemSnapshot(
                     List.of(new ComponentStatus("database", ComponentState.UP, "in memory", true)),

@@ -4,6 +4,9 @@ import dev.intropage.app.config.AppConfig;
 import dev.intropage.app.config.AuthMode;
 import dev.intropage.core.IntroPageEngine;
 import dev.intropage.core.InvalidationBus;
+import dev.intropage.core.actions.ActionItemWriter;
+import dev.intropage.core.personalization.PreferenceWriter;
+import dev.intropage.core.sections.IntroSections;
 import dev.intropage.core.system.SystemSnapshot;
 import dev.intropage.core.system.SystemSnapshot.ComponentStatus;
 import dev.intropage.core.system.SystemStatusProvider;
@@ -151,18 +154,20 @@ final class Server implements AutoCloseable {
 
     IntroPageFeature.Builder rest = IntroPageFeature.builder().clock(clock).readiness(ready::get);
     IntroPageEngine engine =
-        IntroPageEngine.builder()
-            .clock(clock)
-            .users(adapters.users())
-            .preferences(adapters.preferences())
-            .dailyStats(adapters.dailyStats())
-            .actionItems(adapters.actionItems())
-            .activity(adapters.activity())
-            .systemStatus(withSchema(adapters, schema))
-            .invalidationBus(bus)
-            .listener(new CompositeListener(rest.stats(), meters))
-            // Loads beyond the pool wait in the engine, where waiting is not a source failure.
-            .maxConcurrentLoads(database.dataSource().getMaximumPoolSize())
+        IntroSections.register(
+                IntroPageEngine.builder()
+                    .clock(clock)
+                    .viewers(adapters.users())
+                    .invalidationBus(bus)
+                    .listener(rest.stats())
+                    .listener(meters)
+                    // Loads beyond the pool wait in the engine, where waiting is no source failure.
+                    .maxConcurrentLoads(database.dataSource().getMaximumPoolSize()),
+                adapters.preferences(),
+                adapters.dailyStats(),
+                adapters.actionItems(),
+                adapters.activity(),
+                withSchema(adapters, schema))
             .build();
     meters.watchBreakers(engine);
 
@@ -178,11 +183,9 @@ final class Server implements AutoCloseable {
     IntroPageFeature feature =
         rest.engine(engine)
             .verifier(verifier)
-            .actionItems(
-                dev.intropage.core.actions.ActionItemWriter.over(adapters.actionItemStore(), clock))
-            .preferences(
-                dev.intropage.core.personalization.PreferenceWriter.over(
-                    adapters.preferenceStore(), clock))
+            .actionItems(ActionItemWriter.over(adapters.actionItemStore(), clock))
+            .preferences(PreferenceWriter.over(adapters.preferenceStore(), clock))
+            .activity(adapters.activity())
             .invalidationBus(bus)
             .build();
 

@@ -1,36 +1,26 @@
 package dev.intropage.bench;
 
-import com.zaxxer.hikari.HikariDataSource;
 import dev.intropage.core.IntroPage;
 import dev.intropage.core.IntroPageEngine;
 import dev.intropage.core.PageRequest;
+import dev.intropage.core.SectionContext;
 import dev.intropage.core.SectionKey;
 import dev.intropage.core.SectionPolicy;
 import dev.intropage.core.SectionResult;
+import dev.intropage.core.SectionSource;
 import dev.intropage.core.SectionStatus;
-import dev.intropage.core.actions.ActionItemsSection;
 import dev.intropage.core.actions.ActionItemsView;
 import dev.intropage.core.activity.ActivityFeed;
-import dev.intropage.core.activity.ActivityFeedSection;
 import dev.intropage.core.model.UserId;
 import dev.intropage.core.model.UserProfile;
 import dev.intropage.core.personalization.Personalization;
-import dev.intropage.core.personalization.PersonalizationSection;
+import dev.intropage.core.sections.IntroSections;
 import dev.intropage.core.statistics.UserStatistics;
-import dev.intropage.core.statistics.UserStatisticsSection;
 import dev.intropage.core.system.SystemOverview;
-import dev.intropage.core.system.SystemOverviewSection;
-import dev.intropage.jdbc.DataSources;
 import dev.intropage.jdbc.DemoDataGenerator;
 import dev.intropage.jdbc.JdbcAdapters;
-import dev.intropage.migrations.MigrationRunner;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,18 +28,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntFunction;
-import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -70,16 +57,16 @@ import org.openjdk.jmh.annotations.Warmup;
  * How long one section, and one whole page, takes to load from the database when nothing is cached,
  * on the demo data set: 10,000 users and 1,000,000 events ({@link DemoDataGenerator}, seed {@value
  * #SEED}), on a SQLite file and on PostgreSQL (embedded, started in the benchmark's JVM). Sampled,
- * so JMH prints p50, p90, p95 and p99. Targets (issue 3): each section p95 at most 5 ms, the cold
- * page p95 at most 15 ms, on both engines.
+ * so JMH prints p50, p90, p95 and p99. Targets: each section p95 at most 5 ms, the cold page p95 at
+ * most 15 ms, on both engines.
  *
  * <ul>
- *   <li>{@code section} STATISTICS, ACTIONS, ACTIVITY, PERSONALIZATION and SYSTEM: the section
- *       class's own {@code load} over the JDBC adapter's port, as the engine calls it, for a viewer
- *       whose profile was read in setup (not timed).
+ *   <li>{@code section} STATISTICS, ACTIONS, ACTIVITY, PERSONALIZATION and SYSTEM: the section's
+ *       own source over the JDBC adapter's port, as the engine calls it, for a viewer whose profile
+ *       was read in setup (not timed).
  *   <li>{@code section} PAGE: {@link IntroPageEngine#assemble} with every built-in port on the JDBC
  *       adapters and caching off for every section and for the profile, so each page reads the
- *       profile, then personalization, then the four other sections in parallel. A page with a
+ *       profile, then personalization and the four other sections in parallel. A page with a
  *       section that is not FRESH is counted and reported at the end of the trial.
  * </ul>
  *
@@ -87,12 +74,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * user-10000}) in a seeded shuffled order, from a random start. The clock is fixed at {@link #NOW},
  * the end of the generated histories.
  *
- * <p>Generating the data takes a while (16 s on SQLite), so each engine's database is generated
- * once, analysed ({@code ANALYZE}; {@code VACUUM ANALYZE} on PostgreSQL), and kept under {@code
- * java.io.tmpdir/intro-bench/} (a SQLite file, or a PostgreSQL data directory reused by the next
- * fork), named by size and seed; a {@code ready} file marks it complete. Delete the directory to
- * generate it again. Run, from the repository root after {@code ./mvnw -o -q -pl intro-bench -am
- * package -DskipTests}:
+ * <p>Each engine's database is generated once and kept ({@link DemoDatabases}). Run, from the
+ * repository root after {@code ./mvnw -o -q -pl intro-bench -am package -DskipTests}:
  *
  * <pre>
  * java -jar intro-bench/target/benchmarks.jar ColdSectionBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s \
@@ -156,6 +139,10 @@ public class ColdSectionBenchmark {
   private final LongAdder degradedPages = new LongAdder();
   private final LongAdder pages = new LongAdder();
 
+  private DemoDatabases databases() {
+    return new DemoDatabases(USERS, EVENTS, SEED, NOW, resources);
+  }
+
   /** Loads the section of the user at an index of {@link #ids}. */
   private IntFunction<Object> operation =
       index -> {
@@ -169,8 +156,8 @@ public class ColdSectionBenchmark {
   public void setUp() throws IOException, SQLException {
     DataSource dataSource =
         switch (engine) {
-          case SQLITE -> sqlite();
-          case POSTGRESQL -> postgres();
+          case SQLITE -> databases().sqlite();
+          case POSTGRESQL -> databases().postgres();
         };
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
     JdbcAdapters adapters = JdbcAdapters.create(dataSource, clock);
@@ -197,31 +184,30 @@ public class ColdSectionBenchmark {
     }
     operation =
         switch (section) {
-          case STATISTICS -> {
-            UserStatisticsSection statistics = new UserStatisticsSection(adapters.dailyStats());
-            yield index -> statistics.load(profiles[index], NOW);
-          }
-          case ACTIONS -> {
-            ActionItemsSection actions = new ActionItemsSection(adapters.actionItems());
-            yield index -> actions.load(profiles[index], NOW);
-          }
-          case ACTIVITY -> {
-            ActivityFeedSection activity = new ActivityFeedSection(adapters.activity());
-            yield index -> activity.load(profiles[index], NOW);
-          }
-          case PERSONALIZATION -> {
-            PersonalizationSection personalization =
-                new PersonalizationSection(adapters.preferences());
-            yield index -> personalization.load(profiles[index], NOW, DEFAULT_ORDER, Set.of());
-          }
-          case SYSTEM -> {
-            // The same for every viewer; the engine adds its breakers, none here.
-            SystemOverviewSection system =
-                new SystemOverviewSection(adapters.systemStatus("bench", () -> Optional.of("6")));
-            yield index -> system.load(NOW, List.of());
-          }
+          case STATISTICS -> load(UserStatistics.section(adapters.dailyStats()), profiles);
+          case ACTIONS -> load(ActionItemsView.section(adapters.actionItems()), profiles);
+          case ACTIVITY -> load(ActivityFeed.section(adapters.activity()), profiles);
+          case PERSONALIZATION -> load(Personalization.section(adapters.preferences()), profiles);
+          // The same for every viewer; an engine would add its breakers, none here.
+          case SYSTEM ->
+              load(
+                  SystemOverview.section(adapters.systemStatus("bench", () -> Optional.of("6"))),
+                  profiles);
           case PAGE -> throw new AssertionError("handled above");
         };
+  }
+
+  /** The section's own source, as the engine calls it, for the viewer at an index. */
+  private static IntFunction<Object> load(
+      dev.intropage.core.Section<?> section, UserProfile[] profiles) {
+    SectionSource<?> source = section.source();
+    return index -> {
+      try {
+        return source.load(new SectionContext(profiles[index], NOW));
+      } catch (Exception e) {
+        throw new IllegalStateException("section failed: " + section, e);
+      }
+    };
   }
 
   /** Stops the engine, closes the pool and stops PostgreSQL; reports pages that were not fresh. */
@@ -288,16 +274,17 @@ public class ColdSectionBenchmark {
             .maxStale(Duration.ZERO)
             .build();
     IntroPageEngine.Builder builder =
-        IntroPageEngine.builder()
-            .users(adapters.users())
-            .activity(adapters.activity())
-            .actionItems(adapters.actionItems())
-            .dailyStats(adapters.dailyStats())
-            .preferences(adapters.preferences())
-            .systemStatus(adapters.systemStatus("bench", () -> Optional.of("6")))
-            .profileTtl(Duration.ZERO)
-            .pageDeadline(Duration.ofSeconds(2))
-            .clock(clock);
+        IntroSections.register(
+            IntroPageEngine.builder()
+                .viewers(adapters.users())
+                .profileTtl(Duration.ZERO)
+                .pageDeadline(Duration.ofSeconds(2))
+                .clock(clock),
+            adapters.preferences(),
+            adapters.dailyStats(),
+            adapters.actionItems(),
+            adapters.activity(),
+            adapters.systemStatus("bench", () -> Optional.of("6")));
     for (SectionKey<?> key :
         List.of(
             Personalization.KEY,
@@ -331,95 +318,5 @@ public class ColdSectionBenchmark {
         throw new IllegalStateException("expected FRESH: " + result);
       }
     }
-  }
-
-  /** The SQLite demo database, generated into a file on first use. */
-  private DataSource sqlite() throws IOException, SQLException {
-    Path dir = directory("sqlite");
-    boolean ready = ready(dir);
-    HikariDataSource dataSource = DataSources.sqlite(dir.resolve("intro.db"));
-    resources.push(dataSource);
-    if (!ready) {
-      // The checkpoint empties the write-ahead log that the generator's one transaction filled.
-      generate(dir, dataSource, "ANALYZE", "PRAGMA wal_checkpoint(TRUNCATE)");
-    }
-    return dataSource;
-  }
-
-  /** The PostgreSQL demo database on an embedded server whose data directory is kept. */
-  private DataSource postgres() throws IOException, SQLException {
-    Path dir = directory("postgresql");
-    boolean ready = ready(dir);
-    EmbeddedPostgres server =
-        EmbeddedPostgres.builder()
-            .setDataDirectory(dir.resolve("data"))
-            .setCleanDataDirectory(false)
-            .start();
-    resources.push(server);
-    if (!ready) {
-      try (Connection connection = server.getPostgresDatabase().getConnection();
-          Statement statement = connection.createStatement()) {
-        statement.execute("CREATE DATABASE intro");
-      }
-    }
-    HikariDataSource dataSource =
-        DataSources.postgres(server.getJdbcUrl("postgres", "intro"), "postgres", "postgres");
-    resources.push(dataSource);
-    if (!ready) {
-      // VACUUM as well, so that the visibility map is set as autovacuum would eventually set it,
-      // instead of autovacuum starting on its own during a measurement.
-      generate(dir, dataSource, "VACUUM ANALYZE");
-    }
-    return dataSource;
-  }
-
-  /** The directory of one engine's data set, named by its size and seed. */
-  private static Path directory(String engine) {
-    return Path.of(
-        System.getProperty("java.io.tmpdir"),
-        "intro-bench",
-        String.format(Locale.ROOT, "cold-%s-u%d-e%d-s%d", engine, USERS, EVENTS, SEED));
-  }
-
-  /** Whether the directory holds a complete data set; if not, empties it for a new one. */
-  private static boolean ready(Path dir) throws IOException {
-    if (Files.exists(dir.resolve("ready"))) {
-      return true;
-    }
-    if (Files.exists(dir)) {
-      try (Stream<Path> paths = Files.walk(dir)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(path);
-        }
-      }
-    }
-    Files.createDirectories(dir);
-    return false;
-  }
-
-  /** Migrates, generates the demo set, runs the statements, and marks the directory ready. */
-  private static void generate(Path dir, DataSource dataSource, String... after)
-      throws IOException, SQLException {
-    long started = System.nanoTime();
-    MigrationRunner.builder(dataSource).build().apply();
-    DemoDataGenerator.Summary summary =
-        DemoDataGenerator.generate(dataSource, USERS, EVENTS, SEED, NOW);
-    long generated = System.nanoTime();
-    try (Connection connection = dataSource.getConnection();
-        Statement statement = connection.createStatement()) {
-      for (String sql : after) {
-        statement.execute(sql);
-      }
-    }
-    String report =
-        String.format(
-            Locale.ROOT,
-            "%s: generated in %d ms, then %s in %d ms%n",
-            summary,
-            TimeUnit.NANOSECONDS.toMillis(generated - started),
-            String.join("; ", after),
-            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - generated));
-    System.out.print(report);
-    Files.writeString(dir.resolve("ready"), report);
   }
 }

@@ -79,7 +79,8 @@ public final class Section<T> {
     return policy;
   }
 
-  SectionSource<T> source() {
+  /** Returns the source that loads the section. */
+  public SectionSource<T> source() {
     return source;
   }
 

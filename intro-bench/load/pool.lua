@@ -4,9 +4,9 @@
 --   PATH_PREFIX  e.g. /api/v1/intro-page/ (the page), /bench/bare/ (the same service's bare baseline)
 --                or /bare/ (BareJerseyServer); the user is appended
 -- Both the service and the bare baseline get the same requests, so wrk's own cost is the same.
--- It defines no response(): with one, wrk parses every response's headers into Lua, which cost it a
--- third more per page than per bare response (33 vs 25 us of CPU) on the two cores it shares with
--- the service. run.sh counts degraded pages from the service's own metrics instead.
+-- It defines no response(): with one, wrk parses every response's headers into Lua, which costs
+-- more for a page than for a bare response on the cores it shares with the service. run.sh counts
+-- degraded pages from the service's own metrics instead.
 local requests = {}
 local n = 0
 local i = 0

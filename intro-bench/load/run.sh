@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# HTTP load tests of the standalone service (issue 4; docs/performance.md, "HTTP load").
+# HTTP load tests of the standalone service (docs/performance.md, "HTTP load").
 #
 #   intro-bench/load/run.sh            # from anywhere; about 10 minutes; needs wrk and curl
 #
@@ -9,9 +9,8 @@
 #   a. max throughput, wrk -t2 -c100: the cached page with JWT for the user pool vs
 #      (1) GET /bench/bare/{user} on the same service process, which returns the first user's page
 #          as a fixed byte[] through the same Jetty, Jersey application and server-wide filters
-#          (request id, access log, metrics, body limit, encoding) but no JWT and no engine: the
-#          issue's measure ("from the same server in the same run"); RATIO, ratioPercent and the
-#          verdict (>= 60 %) use it. Runs before this baseline existed compared with (2).
+#          (request id, access log, metrics, body limit, encoding) but no JWT and no engine;
+#          RATIO, ratioPercent and the verdict (>= 60 %) use it.
 #      (2) BareJerseyServer (Jetty, same settings, no filters), a separate JVM returning the same
 #          body: the stricter "ratio vs separate bare process", reported beside it.
 #   b. OpenLoad (open model) at 50 % of a's page throughput over 100 connections: p99 <= 25 ms;
@@ -21,9 +20,9 @@
 # and stops everything it started. Every run is at most 30 s, on 127.0.0.1 only.
 # Results: intro-bench/target/load/ (summary.txt, summary.json, raw outputs, GC log).
 #
-# The service runs as dev.intropage.app.BaselineService, which is `intro-app.jar serve` (same
-# environment configuration, same shutdown) plus the bare endpoint; intro-app.jar comes first on the
-# class path, so every class of the service is the shipped one. The endpoint reads its body file
+# The service runs as dev.intropage.bench.load.BaselineService, which starts `intro-app.jar serve`
+# through IntroPageApp.start (same environment configuration, same shutdown) plus the bare endpoint;
+# intro-app.jar comes first on the class path, so every class of the service is the shipped one. The endpoint reads its body file
 # (baseline.json) at its first request, which this script sends only after writing the file from
 # the service's own cached page; it then checks that the endpoint returns exactly those bytes.
 #
@@ -124,14 +123,13 @@ echo "== seed $USERS users, $EVENTS events"
 FIRST_USER=$(head -n 1 "$OUT/tokens.txt" | cut -d' ' -f1)
 FIRST_TOKEN=$(head -n 1 "$OUT/tokens.txt" | cut -d' ' -f2)
 
-# Every server gets its whole heap at start, as docs/deployment.md recommends: left to grow, G1 kept
-# the service's heap at 124 to 165 MiB of the 256, ran a concurrent mark cycle every few seconds and
-# a young collection every 0.2 s, and b's p99 was 29 to 33 ms; with the heap committed, 7 ms.
+# Every server gets its whole heap at start, as docs/deployment.md recommends: a heap G1 is left to
+# grow stays small, collects and marks often, and those pauses make b's tail.
 HEAP="-Xms256m -Xmx256m"
 echo "== start the service ($HEAP, jwt) with its bare baseline endpoint"
 # shellcheck disable=SC2086 # HEAP and SERVICE_OPTS are lists of JVM options
 "$J" $HEAP $SERVICE_OPTS -Xlog:gc:file="$OUT/service-gc.log" \
-  -Dintro.bench.baseline="$OUT/baseline.json" -cp "$APP:$BENCH" dev.intropage.app.BaselineService \
+  -Dintro.bench.baseline="$OUT/baseline.json" -cp "$APP:$BENCH" dev.intropage.bench.load.BaselineService \
   >"$OUT/service.log" 2>&1 &
 SERVICE_PID=$!
 PIDS+=("$SERVICE_PID")
@@ -182,10 +180,8 @@ PIDS+=("$GRIZZLY_PID")
 JETTY=http://127.0.0.1:$(port_of "$OUT/bare-jetty.log" "$JETTY_PID")
 GRIZZLY=http://127.0.0.1:$(port_of "$OUT/bare-grizzly.log" "$GRIZZLY_PID")
 echo "== warm-up: JIT on the service's page and bare endpoint and both bare servers, wrk ${WARMUP}s each, twice"
-# The page's code path is long: on two shared cores C2 needs a minute of load before the page
-# reaches its steady throughput (1,700, 5,300, then 8,400 req/s in three 15 s runs; after 2 x 20 s
-# it still went from 8,700 to 11,400 req/s between the two halves of a), while the bare endpoint is
-# steady after 10 s. Both get the same warm-up, long enough for the page.
+# The page's code path is long, so C2 needs far longer under load to compile it than the bare
+# endpoint's; every server gets the same warm-up, long enough for the page.
 for _ in 1 2; do
   wrk -t2 -c100 -d"${WARMUP}s" -s "$LUA" "$SERVICE" -- "$OUT/tokens.txt" /api/v1/intro-page/ \
     | grep -E '^Requests/sec' | sed 's/^/  service: /'
@@ -198,9 +194,8 @@ done
 load a
 echo "== a. max throughput, wrk -t2 -c100: page vs the same service's bare endpoint (${DURATION}s each, in two halves) vs bare Jersey (Jetty, ${DURATION}s)"
 # Page and same-service bare in the order page, bare, bare, page, each for half of DURATION: the
-# service still speeds up as C2 works on through the first minutes, and whichever endpoint ran
-# second gained from it (by up to a fifth between two 12 s runs); the mirrored order cancels a
-# steady drift. Each endpoint's figure is the mean of its two halves.
+# service still speeds up while C2 compiles, which would favour whichever endpoint ran second; the
+# mirrored order cancels a steady drift. Each endpoint's figure is the mean of its two halves.
 HALF=$(((DURATION + 1) / 2))
 half() { # $1 path, $2 output file
   wrk -t2 -c100 -d"${HALF}s" --latency -s "$LUA" "$SERVICE" -- "$OUT/tokens.txt" "$1" | tee "$2"

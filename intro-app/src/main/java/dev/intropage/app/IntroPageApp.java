@@ -20,6 +20,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
@@ -49,43 +50,41 @@ public final class IntroPageApp {
   private final PrintStream out;
   private final PrintStream err;
   private final Clock clock;
-  private final List<Object> extraComponents;
 
   IntroPageApp(Map<String, String> env, PrintStream out, PrintStream err, Clock clock) {
-    this(env, out, err, clock, List.of());
-  }
-
-  private IntroPageApp(
-      Map<String, String> env,
-      PrintStream out,
-      PrintStream err,
-      Clock clock,
-      List<Object> extraComponents) {
     this.env = env;
     this.out = out;
     this.err = err;
     this.clock = clock;
-    this.extraComponents = List.copyOf(extraComponents);
   }
 
   /** Runs a command with the process's environment and exits with its status. */
   public static void main(String[] args) {
-    launch(List.of(), args);
-  }
-
-  /**
-   * Runs a command as {@link #main} does, with {@code extraComponents} registered in the service's
-   * Jersey application by {@code serve} (see {@link Server#start(AppConfig, Clock, PrintStream,
-   * PrintStream, List)}); for intro-bench's baseline service.
-   */
-  static void launch(List<Object> extraComponents, String... args) {
-    PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
-    PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-    int status =
-        new IntroPageApp(System.getenv(), out, err, Clock.systemUTC(), extraComponents).run(args);
+    int status = new IntroPageApp(System.getenv(), stdout(), stderr(), Clock.systemUTC()).run(args);
     if (status != 0) {
       System.exit(status);
     }
+  }
+
+  /**
+   * Starts the service as the {@code serve} command does, configured from {@code env}, with {@code
+   * extraComponents} registered as instances in its Jersey application after its own, until the
+   * returned server is closed or the JVM shuts down.
+   *
+   * @throws ConfigException if {@code env} does not configure a service (docs/configuration.md)
+   */
+  public static Server start(Map<String, String> env, List<Object> extraComponents) {
+    Objects.requireNonNull(env, "env");
+    List<Object> extras = List.copyOf(extraComponents);
+    return start(AppConfig.from(env), Clock.systemUTC(), stdout(), stderr(), extras);
+  }
+
+  private static PrintStream stdout() {
+    return new PrintStream(System.out, true, StandardCharsets.UTF_8);
+  }
+
+  private static PrintStream stderr() {
+    return new PrintStream(System.err, true, StandardCharsets.UTF_8);
   }
 
   /** Runs a command; returns the process exit status (0 ok, 1 failed, 2 bad usage). */
@@ -123,7 +122,17 @@ public final class IntroPageApp {
   }
 
   private int serve() {
-    AppConfig config = AppConfig.from(env);
+    start(AppConfig.from(env), clock, out, err, List.of()).awaitShutdown();
+    return 0;
+  }
+
+  /** Sets up logging, starts the server and closes it, logs flushed, when the JVM shuts down. */
+  private static Server start(
+      AppConfig config,
+      Clock clock,
+      PrintStream out,
+      PrintStream err,
+      List<Object> extraComponents) {
     if (config.jsonLogs() && System.getProperty("logback.configurationFile") == null) {
       System.setProperty("logback.configurationFile", "logback-json.xml");
     }
@@ -144,8 +153,7 @@ public final class IntroPageApp {
                       server.close();
                       flushLogs();
                     }));
-    server.awaitShutdown();
-    return 0;
+    return server;
   }
 
   /**

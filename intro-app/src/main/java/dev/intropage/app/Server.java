@@ -60,9 +60,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The standalone service: wires configuration, database, engine and REST adapter in one place (HK2
  * binder and {@link ResourceConfig}, instances registered, no classpath scanning), serves them over
- * Jetty 12 on virtual threads (docs/decisions/0003), and stops gracefully.
+ * Jetty 12 on virtual threads (docs/decisions/0003), and stops gracefully. Started through {@link
+ * IntroPageApp#start}; thread-safe.
  */
-final class Server implements AutoCloseable {
+public final class Server implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Server.class);
 
   /** How long in-flight requests may take to finish once shutdown starts. */
@@ -105,8 +106,7 @@ final class Server implements AutoCloseable {
 
   /**
    * Starts the service with {@code extraComponents} registered as instances in its Jersey
-   * application after its own, so they sit behind the same server-wide filters; for intro-bench's
-   * baseline endpoint, never for production.
+   * application after its own, so they sit behind the same server-wide filters.
    */
   static Server start(
       AppConfig config,
@@ -318,7 +318,8 @@ final class Server implements AutoCloseable {
     return version == null ? "dev" : version;
   }
 
-  URI uri() {
+  /** Returns the address the service listens on, with the port it bound. */
+  public URI uri() {
     return uri;
   }
 
@@ -332,7 +333,7 @@ final class Server implements AutoCloseable {
   }
 
   /** Blocks until {@link #close()} has finished. */
-  void awaitShutdown() {
+  public void awaitShutdown() {
     try {
       stopped.await();
     } catch (InterruptedException e) {

@@ -25,10 +25,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * {@link OpenLoad}'s client: one thread sends due requests over persistent HTTP/1.1 connections,
  * one request at a time on each, and reads the responses as they arrive, all through one {@link
- * Selector}. The generator shares the machine with the service it measures, and a thread per
- * connection cost two thread wake-ups in the kernel per request (one at the due time, one for the
- * response): 77 µs of CPU a request at 4,500 requests/s, where this loop, woken once for all that
- * is due or has arrived, costs a fraction of that.
+ * Selector}. The generator shares the machine with the service it measures; a thread per connection
+ * would cost two thread wake-ups per request (one at the due time, one for the response), where
+ * this loop is woken once for all that is due or has arrived.
  *
  * <p>A request is sent at its due time or, when the loop is waiting for responses, at the first
  * wake-up after it, at most a millisecond late ({@link Selector#select(long)} counts milliseconds);
@@ -57,7 +56,7 @@ final class EventLoop implements AutoCloseable {
      * Formats {@code GET path HTTP/1.1} with the {@code Host} header and, unless null, the {@code
      * Authorization} one; no {@code Accept-Encoding}, so bodies come as they are.
      *
-     * @param uri an {@code http} URI with a host, as {@link OpenLoad#loopback} accepts
+     * @param uri an {@code http} URI with a host, as {@link LoadSettings#loopback} accepts
      * @throws IllegalArgumentException if the host is unknown
      */
     static Request get(URI uri, @Nullable String authorization) {
@@ -111,7 +110,7 @@ final class EventLoop implements AutoCloseable {
   private final ArrayDeque<Connection> idle = new ArrayDeque<>();
   private final ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
   private final long timeoutNanos;
-  private OpenLoad.@Nullable Recorder recorder;
+  private @Nullable Recorder recorder;
   private int busy;
   private int opened;
 
@@ -148,7 +147,7 @@ final class EventLoop implements AutoCloseable {
       long start,
       double rate,
       long stopTaking,
-      OpenLoad.Recorder recorder)
+      Recorder recorder)
       throws IOException {
     this.recorder = recorder;
     long next = 0;
@@ -349,7 +348,7 @@ final class EventLoop implements AutoCloseable {
     idle.add(connection);
   }
 
-  private OpenLoad.Recorder recorder() {
+  private Recorder recorder() {
     return Objects.requireNonNull(recorder, "recorder");
   }
 

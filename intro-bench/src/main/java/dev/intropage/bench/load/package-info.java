@@ -1,6 +1,7 @@
 /**
  * HTTP load tests of the standalone service: an open-model load generator ({@link
- * dev.intropage.bench.load.OpenLoad}) and a bare Jersey baseline ({@link
+ * dev.intropage.bench.load.OpenLoad}), the service with a bare baseline endpoint ({@link
+ * dev.intropage.bench.load.BaselineService}) and a bare Jersey server ({@link
  * dev.intropage.bench.load.BareJerseyServer}); run by {@code intro-bench/load/run.sh}, see {@code
  * docs/performance.md}.
  *

@@ -31,7 +31,7 @@ class EventLoopTest {
   void contentLengthBodies_countedOnOneKeptAliveConnection() throws Exception {
     try (JdkServer server = new JdkServer(fixed(200, new byte[7000]));
         EventLoop loop = new EventLoop(1, Duration.ofSeconds(2))) {
-      OpenLoad.Result result = phase(loop, server.uri("/x"), 5);
+      LoadResult result = phase(loop, server.uri("/x"), 5);
 
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 5L));
       assertThat(result.bytes()).isEqualTo(5 * 7000);
@@ -53,7 +53,7 @@ class EventLoopTest {
                   }
                 });
         EventLoop loop = new EventLoop(1, Duration.ofSeconds(2))) {
-      OpenLoad.Result result = phase(loop, server.uri("/"), 3);
+      LoadResult result = phase(loop, server.uri("/"), 3);
 
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 3L));
       assertThat(result.bytes()).isEqualTo(3 * 120_001);
@@ -79,7 +79,7 @@ class EventLoopTest {
         """;
     try (RawServer server = new RawServer(response, AfterFirst.KEEP_ANSWERING);
         EventLoop loop = new EventLoop(1, Duration.ofSeconds(2))) {
-      OpenLoad.Result result = phase(loop, server.uri("/"), 4);
+      LoadResult result = phase(loop, server.uri("/"), 4);
 
       assertThat(result.outcomes()).isEqualTo(Map.of("degraded", 4L));
       assertThat(result.bytes()).isEqualTo(4 * 2);
@@ -93,7 +93,7 @@ class EventLoopTest {
     String response = "HTTP/1.1 503 Busy\r\nContent-Length: 2\r\nConnection: Close\r\n\r\nno";
     try (RawServer server = new RawServer(response, AfterFirst.HANG);
         EventLoop loop = new EventLoop(1, Duration.ofMillis(500))) {
-      OpenLoad.Result result = phase(loop, server.uri("/"), 3);
+      LoadResult result = phase(loop, server.uri("/"), 3);
 
       assertThat(result.outcomes()).isEqualTo(Map.of("503", 3L));
       assertThat(server.connections()).isEqualTo(3);
@@ -104,7 +104,7 @@ class EventLoopTest {
   void http10WithoutLength_bodyReadToTheEndAndTheNextRequestReconnects() throws Exception {
     try (RawServer server = new RawServer("HTTP/1.0 200 OK\r\n\r\nbody", AfterFirst.CLOSE);
         EventLoop loop = new EventLoop(1, Duration.ofSeconds(2))) {
-      OpenLoad.Result result = phase(loop, server.uri("/"), 2);
+      LoadResult result = phase(loop, server.uri("/"), 2);
 
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 2L));
       assertThat(result.bytes()).isEqualTo(2 * 4);
@@ -119,7 +119,7 @@ class EventLoopTest {
     try (RawServer server =
             new RawServer("HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok", AfterFirst.CLOSE);
         EventLoop loop = new EventLoop(1, Duration.ofSeconds(2))) {
-      OpenLoad.Result result = phase(loop, server.uri("/"), 20);
+      LoadResult result = phase(loop, server.uri("/"), 20);
 
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 20L));
       assertThat(server.requests()).isEqualTo(20);
@@ -131,7 +131,7 @@ class EventLoopTest {
   void aResponseOutlastsTheTimeout_countedAsTimeoutAndTheNextGetsANewConnection() throws Exception {
     try (JdkServer server = new JdkServer(stallingFirst(1000, fixed(200, new byte[10])));
         EventLoop loop = new EventLoop(1, Duration.ofMillis(200))) {
-      OpenLoad.Result result = phase(loop, server.uri("/"), 2);
+      LoadResult result = phase(loop, server.uri("/"), 2);
 
       assertThat(result.outcomes()).isEqualTo(Map.of("timeout", 1L, "200", 1L));
       assertThat(loop.opened()).isEqualTo(2);
@@ -142,7 +142,7 @@ class EventLoopTest {
   void notHttp_isAnErrorNamedByItsException() throws Exception {
     try (RawServer server = new RawServer("SSH-2.0-OpenSSH\r\n\r\n", AfterFirst.KEEP_ANSWERING);
         EventLoop loop = new EventLoop(1, Duration.ofSeconds(2))) {
-      OpenLoad.Result result = phase(loop, server.uri("/"), 2);
+      LoadResult result = phase(loop, server.uri("/"), 2);
 
       assertThat(result.outcomes()).isEqualTo(Map.of("io:ProtocolException", 2L));
     }
@@ -155,16 +155,16 @@ class EventLoopTest {
       closed = server.uri("/");
     }
     try (EventLoop loop = new EventLoop(1, Duration.ofSeconds(2))) {
-      OpenLoad.Result result = phase(loop, closed, 2);
+      LoadResult result = phase(loop, closed, 2);
 
       assertThat(result.outcomes()).isEqualTo(Map.of("io:ConnectException", 2L));
     }
   }
 
   /** Runs {@code requests} requests to the URI within 1 s on the loop. */
-  private static OpenLoad.Result phase(EventLoop loop, URI uri, int requests) throws Exception {
-    OpenLoad.Settings settings =
-        OpenLoad.parse(
+  private static LoadResult phase(EventLoop loop, URI uri, int requests) throws Exception {
+    LoadSettings settings =
+        LoadSettings.parse(
             new String[] {
               "--url",
               uri.toString(),

@@ -3,7 +3,6 @@ package dev.intropage.bench.load;
 import static dev.intropage.bench.load.LoopbackServers.fixed;
 import static dev.intropage.bench.load.LoopbackServers.stallingFirst;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.intropage.bench.load.LoopbackServers.JdkServer;
 import java.util.ArrayList;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The open model's schedule, its outcomes and its latencies against loopback servers. */
 class OpenLoadTest {
   @Test
   void dueTimesAreFixedIntervalsFromTheStart() {
@@ -18,49 +18,6 @@ class OpenLoadTest {
     assertThat(OpenLoad.dueOffsetNanos(1, 1000)).isEqualTo(1_000_000);
     assertThat(OpenLoad.dueOffsetNanos(2999, 1000)).isEqualTo(2_999_000_000L);
     assertThat(OpenLoad.dueOffsetNanos(3, 3)).isEqualTo(1_000_000_000L);
-  }
-
-  @Test
-  void percentilesAreNearestRank() {
-    long[] sorted = new long[1000];
-    for (int i = 0; i < sorted.length; i++) {
-      sorted[i] = i + 1L;
-    }
-    assertThat(OpenLoad.percentile(sorted, 50)).isEqualTo(500);
-    assertThat(OpenLoad.percentile(sorted, 99)).isEqualTo(990);
-    assertThat(OpenLoad.percentile(sorted, 99.9)).isEqualTo(999);
-    assertThat(OpenLoad.percentile(sorted, 100)).isEqualTo(1000);
-    assertThat(OpenLoad.percentile(new long[] {7}, 99.9)).isEqualTo(7);
-    assertThat(OpenLoad.percentile(new long[0], 50)).isZero();
-  }
-
-  @Test
-  void onlyLoopbackTargetsAreAccepted() {
-    assertThat(OpenLoad.loopback("http://127.0.0.1:8080/x").getPort()).isEqualTo(8080);
-    assertThat(OpenLoad.loopback("http://[::1]:8080/x").getHost()).isEqualTo("[::1]");
-    assertThatThrownBy(() -> OpenLoad.loopback("http://192.0.2.1:8080/x"))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("non-loopback");
-    assertThatThrownBy(() -> OpenLoad.loopback("https://127.0.0.1/x"))
-        .isInstanceOf(IllegalArgumentException.class);
-  }
-
-  @Test
-  void runsAreBounded() {
-    assertThatThrownBy(
-            () ->
-                OpenLoad.parse(
-                    new String[] {
-                      "--url", "http://127.0.0.1:1/", "--rate", "10", "--duration", "31"
-                    }))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(
-            () ->
-                OpenLoad.parse(
-                    new String[] {
-                      "--url", "http://127.0.0.1:1/", "--rate", "50000", "--duration", "30"
-                    }))
-        .hasMessageContaining("at most");
   }
 
   @Test
@@ -80,7 +37,7 @@ class OpenLoadTest {
   @Test
   void run_everyRequestAnswered_countsEach2xxItsBytesAndReusesConnections() throws Exception {
     try (JdkServer server = new JdkServer(fixed(200, new byte[7000]))) {
-      OpenLoad.Result result = run(server, "--rate", "200", "--connections", "4");
+      LoadResult result = run(server, "--rate", "200", "--connections", "4");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 200L));
       assertThat(result.errors()).isZero();
@@ -93,7 +50,7 @@ class OpenLoadTest {
   @Test
   void run_serverAnswersConnectionClose_reconnectsAndEveryRequestSucceeds() throws Exception {
     try (JdkServer server = new JdkServer(fixed(200, new byte[100], "Connection", "close"))) {
-      OpenLoad.Result result = run(server, "--rate", "100");
+      LoadResult result = run(server, "--rate", "100");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 100L));
       assertThat(server.connections()).isEqualTo(100);
@@ -103,7 +60,7 @@ class OpenLoadTest {
   @Test
   void run_non2xxStatuses_areErrorsNamedByTheirCode() throws Exception {
     try (JdkServer server = new JdkServer(fixed(503, new byte[10]))) {
-      OpenLoad.Result result = run(server, "--rate", "50");
+      LoadResult result = run(server, "--rate", "50");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("503", 50L));
       assertThat(result.errors()).isEqualTo(50);
@@ -115,7 +72,7 @@ class OpenLoadTest {
   void run_serverTimingNamesATimedOutSection_countsTheResponseAsDegraded() throws Exception {
     String timing = "activity;dur=1.0;desc=\"TIMED_OUT\", total;dur=1.2";
     try (JdkServer server = new JdkServer(fixed(200, new byte[10], "Server-Timing", timing))) {
-      OpenLoad.Result result = run(server, "--rate", "50");
+      LoadResult result = run(server, "--rate", "50");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("degraded", 50L));
       assertThat(result.errors()).isEqualTo(50);
@@ -130,8 +87,7 @@ class OpenLoadTest {
               Thread.sleep(400);
               fixed(200, new byte[10]).handle(exchange);
             })) {
-      OpenLoad.Result result =
-          run(server, "--rate", "20", "--connections", "20", "--timeout", "100");
+      LoadResult result = run(server, "--rate", "20", "--connections", "20", "--timeout", "100");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("timeout", 20L));
     }
@@ -141,7 +97,7 @@ class OpenLoadTest {
   void run_serverStallsOnce_latencyOfTheRequestsDueMeanwhileCountsFromTheirDueTime()
       throws Exception {
     try (JdkServer server = new JdkServer(stallingFirst(300, fixed(200, new byte[10])))) {
-      OpenLoad.Result result = run(server, "--rate", "100", "--connections", "1");
+      LoadResult result = run(server, "--rate", "100", "--connections", "1");
 
       // Measured from when each was sent, only the stalled request would be slow.
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 100L));
@@ -154,7 +110,7 @@ class OpenLoadTest {
   @Test
   void run_requestsStillQueuedAfterTheDrain_areCountedAsUnsent() throws Exception {
     try (JdkServer server = new JdkServer(stallingFirst(1500, fixed(200, new byte[10])))) {
-      OpenLoad.Result result = run(server, "--rate", "10", "--connections", "1", "--drain", "0");
+      LoadResult result = run(server, "--rate", "10", "--connections", "1", "--drain", "0");
 
       assertThat(result.outcomes()).isEqualTo(Map.of("200", 1L, "unsent", 9L));
       assertThat(result.errors()).isEqualTo(9);
@@ -162,10 +118,10 @@ class OpenLoadTest {
   }
 
   /** Runs one phase of 1 s against the server's {@code /} with these options. */
-  private static OpenLoad.Result run(JdkServer server, String... options) throws Exception {
+  private static LoadResult run(JdkServer server, String... options) throws Exception {
     List<String> args = new ArrayList<>(List.of(options));
     args.addAll(List.of("--url", server.uri("/").toString(), "--duration", "1"));
-    OpenLoad.Settings settings = OpenLoad.parse(args.toArray(String[]::new));
+    LoadSettings settings = LoadSettings.parse(args.toArray(String[]::new));
     try (EventLoop loop = new EventLoop(settings.connections(), settings.timeout())) {
       return OpenLoad.run(settings, 1, loop);
     }

@@ -1,5 +1,7 @@
-package dev.intropage.app;
+package dev.intropage.bench.load;
 
+import dev.intropage.app.IntroPageApp;
+import dev.intropage.app.config.ConfigException;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -7,40 +9,28 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
-import org.jspecify.annotations.NullMarked;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The baseline of issue 4's HTTP benchmark: the real service, as {@code java -jar intro-app.jar
- * serve} runs it (same environment configuration, same Jetty, same Jersey application with its
- * server-wide filters: request id, access log, HTTP metrics, body limit, encoding; same shutdown on
- * SIGTERM), plus one resource, {@code GET /bench/bare/{userId}}, that returns a fixed JSON body.
- * The path is outside {@code api/}, so no token is checked and no engine runs: the ratio of the
- * page's throughput to this endpoint's, in the same process and run, is the cost of the page's own
- * work (JWT, engine, serialization).
+ * The load tests' baseline: the real service, as {@code java -jar intro-app.jar serve} runs it,
+ * plus one resource, {@code GET /bench/bare/{userId}}, that returns a fixed JSON body behind the
+ * same Jetty, Jersey application and server-wide filters. The path is outside {@code api/}, so no
+ * token is checked and no engine runs: comparing the page with this endpoint in the same process
+ * and run prices the page's own work (JWT, engine, serialization).
  *
  * <pre>
  * java -Dintro.bench.baseline=page.json \
  *     -cp intro-app/target/intro-app.jar:intro-bench/target/benchmarks.jar \
- *     dev.intropage.app.BaselineService
+ *     dev.intropage.bench.load.BaselineService
  * </pre>
  *
  * <p>The body is the file named by the system property {@value #BODY_PROPERTY}, which must be set.
- * The body is to be the first user's cached page, which exists only once this service runs; so the
- * file is read at the first request to the endpoint that finds it, and that body is then kept for
- * the life of the process. Until the file can be read, the endpoint answers 503 with the reason.
- * {@code intro-bench/load/run.sh} writes the file from the service's own page before it sends the
- * first bare request, and checks the endpoint's body against the file.
- *
- * <p>This class sits in {@code dev.intropage.app}, a package split between intro-app and
- * intro-bench, because the service's hook for extra resources ({@link IntroPageApp#launch}, {@link
- * Server#start(dev.intropage.app.config.AppConfig, java.time.Clock, java.io.PrintStream,
- * java.io.PrintStream, List)}) is package-private: production cannot reach it. Neither module has a
- * {@code module-info}, so both are on the class path, where a split package is allowed; run.sh puts
- * intro-app.jar first, so every class of the service is the one shipped.
+ * It is to be the service's own cached page, which exists only once the service runs, so the file
+ * is read at the first request that finds it and kept from then on; until then the endpoint answers
+ * 503 with the reason.
  */
-@NullMarked
 public final class BaselineService {
   /** The system property that names the body's file. */
   public static final String BODY_PROPERTY = "intro.bench.baseline";
@@ -48,7 +38,8 @@ public final class BaselineService {
   private BaselineService() {}
 
   /**
-   * Serves as {@code serve} does, with the bare endpoint; exits with 2 if the property is unset.
+   * Serves as {@code serve} does, with the bare endpoint; exits with 2 if the property is unset or
+   * the environment does not configure a service.
    */
   public static void main(String[] args) {
     String file = System.getProperty(BODY_PROPERTY, "");
@@ -57,7 +48,13 @@ public final class BaselineService {
           "set -D" + BODY_PROPERTY + "=<file>: the JSON body of GET /bench/bare/{userId}");
       System.exit(2);
     }
-    IntroPageApp.launch(List.of(new BareResource(java.nio.file.Path.of(file))), "serve");
+    try {
+      BareResource bare = new BareResource(java.nio.file.Path.of(file));
+      IntroPageApp.start(System.getenv(), List.of(bare)).awaitShutdown();
+    } catch (ConfigException e) {
+      System.err.println("configuration error: " + e.getMessage());
+      System.exit(2);
+    }
   }
 
   /** {@code GET /bench/bare/{userId}}: the body file's bytes, read once, whatever the user. */
@@ -93,7 +90,7 @@ public final class BaselineService {
     private synchronized byte[] load() throws IOException {
       byte[] bytes = body;
       if (bytes == null) {
-        bytes = java.nio.file.Files.readAllBytes(file);
+        bytes = Files.readAllBytes(file);
         body = bytes;
       }
       return bytes;

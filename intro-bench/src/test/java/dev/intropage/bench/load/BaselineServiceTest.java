@@ -1,10 +1,9 @@
-package dev.intropage.app;
+package dev.intropage.bench.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.intropage.app.config.AppConfig;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import dev.intropage.app.IntroPageApp;
+import dev.intropage.app.Server;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -46,8 +44,7 @@ class BaselineServiceTest {
   }
 
   private static Server start(Path dir, List<Object> extras) {
-    PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    return Server.start(AppConfig.from(env(dir)), Clock.systemUTC(), quiet, quiet, extras);
+    return IntroPageApp.start(env(dir), extras);
   }
 
   private HttpResponse<byte[]> get(URI uri, String path) throws Exception {

@@ -2,12 +2,12 @@ package dev.intropage.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.intropage.core.actions.ActionCommand;
 import dev.intropage.core.actions.ActionItem;
 import dev.intropage.core.actions.ActionItem.ActionState;
 import dev.intropage.core.actions.ActionItemStore;
 import dev.intropage.core.actions.ActionItemWriter;
-import dev.intropage.core.actions.ActionOutcome;
+import dev.intropage.core.actions.ActionItemWriter.ActionCommand;
+import dev.intropage.core.actions.ActionItemWriter.ActionOutcome;
 import dev.intropage.core.model.UserId;
 import java.io.IOException;
 import java.time.Clock;

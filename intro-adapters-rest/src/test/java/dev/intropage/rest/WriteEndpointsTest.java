@@ -3,10 +3,10 @@ package dev.intropage.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.intropage.core.actions.ActionOutcome;
-import dev.intropage.core.actions.RejectionReason;
-import dev.intropage.core.personalization.FieldError;
-import dev.intropage.core.personalization.PreferencesOutcome;
+import dev.intropage.core.actions.ActionItemWriter.ActionOutcome;
+import dev.intropage.core.actions.ActionItemWriter.RejectionReason;
+import dev.intropage.core.personalization.PreferenceWriter.FieldError;
+import dev.intropage.core.personalization.PreferenceWriter.PreferencesOutcome;
 import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.List;

@@ -8,6 +8,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.intropage.jdbc.archfixture.JdbcDecidesAndWires;
 import dev.intropage.jdbc.archfixture.JdbcUsesJettyAndRest;
 import dev.intropage.rest.archfixture.RestUsesJdbcAndInternals;
 import org.junit.jupiter.api.Nested;
@@ -78,6 +79,31 @@ class ModuleArchitectureTest {
           .resideInAPackage("dev.intropage.core.internal..")
           .as("nothing outside core touches core's internal packages");
 
+  static final ArchRule ADAPTERS_DECIDE_NOTHING =
+      noClasses()
+          .that()
+          .resideInAnyPackage("dev.intropage.jdbc..", "dev.intropage.migrations..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.intropage.core.actions.ActionItemWriter")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.intropage.core.personalization.PreferenceWriter")
+          .as("persistence adapters only load and store: the write use cases decide in core");
+
+  static final ArchRule ONLY_THE_APP_WIRES =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "dev.intropage.rest..", "dev.intropage.jdbc..", "dev.intropage.migrations..")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.intropage.core.IntroPageEngine$Builder")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("dev.intropage.core.sections.IntroSections")
+          .as("only intro-app wires the engine, its sections and the adapters together");
+
   private static final JavaClasses ALL =
       new ClassFileImporter()
           .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -115,6 +141,16 @@ class ModuleArchitectureTest {
     void internalsStayInCore() {
       INTERNALS_STAY_IN_CORE.check(ALL);
     }
+
+    @Test
+    void adaptersDecideNothing() {
+      ADAPTERS_DECIDE_NOTHING.check(ALL);
+    }
+
+    @Test
+    void onlyTheAppWires() {
+      ONLY_THE_APP_WIRES.check(ALL);
+    }
   }
 
   @Nested
@@ -138,6 +174,18 @@ class ModuleArchitectureTest {
       assertThatThrownBy(() -> RUNTIME_ONLY_IN_APP.check(breaking))
           .isInstanceOf(AssertionError.class)
           .hasMessageContaining("org.eclipse.jetty.server.Server");
+    }
+
+    @Test
+    void adapterRunningAUseCase_isReported() {
+      JavaClasses deciding = new ClassFileImporter().importClasses(JdbcDecidesAndWires.class);
+      assertThatThrownBy(() -> ADAPTERS_DECIDE_NOTHING.check(deciding))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("ActionItemWriter");
+      assertThatThrownBy(() -> ONLY_THE_APP_WIRES.check(deciding))
+          .isInstanceOf(AssertionError.class)
+          .hasMessageContaining("IntroSections")
+          .hasMessageContaining("IntroPageEngine$Builder");
     }
 
     @Test

@@ -2,13 +2,15 @@ package dev.intropage.bench;
 
 import dev.intropage.core.IntroPage;
 import dev.intropage.core.IntroPageEngine;
+import dev.intropage.core.PageLayout;
 import dev.intropage.core.SectionKey;
 import dev.intropage.core.SectionPolicy;
 import dev.intropage.core.SectionResult;
 import dev.intropage.core.SectionSource;
 import dev.intropage.core.SectionStatus;
-import dev.intropage.core.personalization.Personalization;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.IntFunction;
 
 /** Builds the engines the benchmarks assemble pages with. */
@@ -36,18 +38,24 @@ final class Engines {
         .build();
   }
 
+  /** The section whose value lays the page out, as the viewer's preferences do in the service. */
+  static final SectionKey<String> LAYOUT = SectionKey.of("layout", String.class);
+
   /**
    * Returns an engine with {@link #SECTIONS} sections {@code s0} to {@code s5} of type {@code
-   * Long}, each loaded by the source that {@code sources} makes for its number, besides the
-   * personalization section every page loads first (in memory here, under the same policy).
+   * Long}, each loaded by the source that {@code sources} makes for its number, laid out by a
+   * {@link #LAYOUT} section that shows all six (in memory here, under the same policy).
    */
   static IntroPageEngine engine(SectionPolicy policy, IntFunction<SectionSource<Long>> sources) {
+    List<String> order = new ArrayList<>();
     IntroPageEngine.Builder builder =
         IntroPageEngine.builder()
             .pageDeadline(Duration.ofSeconds(1))
-            .policy(Personalization.KEY, policy);
+            .section(LAYOUT, context -> "all", policy)
+            .layout(PageLayout.of(LAYOUT, value -> order));
     for (int i = 0; i < SECTIONS; i++) {
       builder.section(SectionKey.of("s" + i, Long.class), sources.apply(i), policy);
+      order.add("s" + i);
     }
     return builder.build();
   }
@@ -63,7 +71,7 @@ final class Engines {
    */
   static IntroPage expect(IntroPage page, SectionStatus status) {
     if (page.sections().size() != SECTIONS + 1) {
-      throw new IllegalStateException("expected personalization and " + SECTIONS + ": " + page);
+      throw new IllegalStateException("expected the layout and " + SECTIONS + ": " + page);
     }
     for (SectionResult<?> result : page.sections()) {
       if (result.status() != status) {

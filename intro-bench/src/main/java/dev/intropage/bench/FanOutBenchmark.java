@@ -1,7 +1,5 @@
 package dev.intropage.bench;
 
-import dev.intropage.core.internal.StructuredScope;
-import dev.intropage.core.internal.StructuredScope.Subtask;
 import dev.intropage.core.model.UserId;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +7,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,12 +26,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What it costs to fan out to {@code width} instant sources and gather their results, by {@code
- * strategy}: the engine's internal {@link StructuredScope} on virtual threads (a thread per
- * source), a fixed pool of {@code 2 × availableProcessors} platform threads with {@code invokeAll}
- * and a timeout, or one source after another on the caller's thread. Each source hashes the id of
- * the next user of a shuffled pool of 1,024; the operation returns the sum, so nothing is dead
- * code. The sequential figure is the floor; the gap above it is the price of parallelism, paid back
- * only when sources wait (see {@link SlowSourcesBenchmark}).
+ * strategy}: a new virtual thread per source, as the engine forks its loads, a fixed pool of {@code
+ * 2 × availableProcessors} platform threads with {@code invokeAll} and a timeout, or one source
+ * after another on the caller's thread. Each source hashes the id of the next user of a shuffled
+ * pool of 1,024; the operation returns the sum, so nothing is dead code. The sequential figure is
+ * the floor; the gap above it is the price of parallelism, paid back only when sources wait (see
+ * {@link SlowSourcesBenchmark}).
  *
  * <p>Run, from the repository root after {@code ./mvnw -o -q -pl intro-bench -am package
  * -DskipTests}:
@@ -53,8 +52,8 @@ public class FanOutBenchmark {
 
   /** How the sources are run. */
   public enum Strategy {
-    /** The engine's scope: one new virtual thread per source. */
-    STRUCTURED_SCOPE,
+    /** One new virtual thread per source, as the engine forks its loads. */
+    VIRTUAL_THREADS,
     /** A fixed pool of platform threads, {@code invokeAll} with a timeout. */
     PLATFORM_POOL,
     /** On the caller's thread, one after another. */
@@ -64,8 +63,8 @@ public class FanOutBenchmark {
   @Param({"1", "6", "24", "96"})
   public int width;
 
-  @Param({"STRUCTURED_SCOPE", "PLATFORM_POOL", "SEQUENTIAL"})
-  public Strategy strategy = Strategy.STRUCTURED_SCOPE;
+  @Param({"VIRTUAL_THREADS", "PLATFORM_POOL", "SEQUENTIAL"})
+  public Strategy strategy = Strategy.VIRTUAL_THREADS;
 
   private final UserId[] users = Users.ids();
   private final ThreadFactory virtualThreads = Thread.ofVirtual().name("fan-out-", 0).factory();
@@ -98,26 +97,24 @@ public class FanOutBenchmark {
       sources.add(() -> Users.hash(user, source));
     }
     return switch (strategy) {
-      case STRUCTURED_SCOPE -> structured(sources);
+      case VIRTUAL_THREADS -> virtual(sources);
       case PLATFORM_POOL -> pooled(sources);
       case SEQUENTIAL -> sequential(sources);
     };
   }
 
-  private long structured(List<Callable<Long>> sources) throws InterruptedException {
-    long deadline = System.nanoTime() + TIMEOUT_NANOS;
-    try (var scope = new StructuredScope<Long>(virtualThreads)) {
-      List<Subtask<Long>> subtasks = new ArrayList<>(sources.size());
-      for (Callable<Long> source : sources) {
-        subtasks.add(scope.fork(source, deadline));
-      }
-      scope.joinUntil(deadline);
-      long sum = 0;
-      for (Subtask<Long> subtask : subtasks) {
-        sum += subtask.get();
-      }
-      return sum;
+  private long virtual(List<Callable<Long>> sources) throws Exception {
+    List<FutureTask<Long>> tasks = new ArrayList<>(sources.size());
+    for (Callable<Long> source : sources) {
+      FutureTask<Long> task = new FutureTask<>(source);
+      virtualThreads.newThread(task).start();
+      tasks.add(task);
     }
+    long sum = 0;
+    for (FutureTask<Long> task : tasks) {
+      sum += task.get(TIMEOUT_NANOS, TimeUnit.NANOSECONDS);
+    }
+    return sum;
   }
 
   private long pooled(List<Callable<Long>> sources) throws Exception {

@@ -8,6 +8,7 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.intropage.app.IntroPageApp;
 import dev.intropage.bench.load.BaselineService;
@@ -49,6 +50,16 @@ class BenchArchitectureTest {
     }
   }
 
+  /** The benchmarks measure what an embedder gets: core's exported API, never its internals. */
+  static final ArchRule BENCHMARKS_USE_PUBLIC_API =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.intropage.bench..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("dev.intropage.core.internal..")
+          .as("benchmarks use no internal package of core");
+
   private static final String INTRO_APP = home(IntroPageApp.class);
 
   private static final JavaClasses ALL = new ClassFileImporter().importPackages("dev.intropage");
@@ -64,6 +75,23 @@ class BenchArchitectureTest {
   @Test
   void appPackage_isDeclaredOnlyInIntroApp() {
     appPackageOnlyIn(INTRO_APP).check(ALL);
+  }
+
+  @Test
+  void benchmarks_useCoresPublicApiOnly() {
+    BENCHMARKS_USE_PUBLIC_API.check(
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("dev.intropage.bench"));
+  }
+
+  @Test
+  void benchmarkUsingCoreInternals_isReported() {
+    JavaClasses breaking =
+        new ClassFileImporter().importClasses(ArchFixtureUsesCoreInternals.class);
+    assertThatThrownBy(() -> BENCHMARKS_USE_PUBLIC_API.check(breaking))
+        .isInstanceOf(AssertionError.class)
+        .hasMessageContaining("dev.intropage.core.internal.StructuredScope");
   }
 
   @Test

@@ -69,11 +69,10 @@ public final class IntroPageEngine implements AutoCloseable {
     this.runners = List.copyOf(registered);
     this.names = runners.stream().map(runner -> runner.key.name()).toList();
     this.requiredSections =
-        Set.copyOf(
-            runners.stream()
-                .filter(runner -> runner.policy.criticality() == Criticality.REQUIRED)
-                .map(runner -> runner.key.name())
-                .toList());
+        runners.stream()
+            .filter(runner -> runner.policy.criticality() == Criticality.REQUIRED)
+            .map(runner -> runner.key.name())
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     this.refresher = Executors.newThreadPerTaskExecutor(builder.threadFactory);
     this.cache = new SectionCache(builder.maximumCacheSize, builder.clock);
     this.loader =
@@ -142,8 +141,8 @@ public final class IntroPageEngine implements AutoCloseable {
   }
 
   /**
-   * Drops cached values on this engine and, through the invalidation bus, on every other engine
-   * that shares it; loads already running when this is called do not put their values back.
+   * Drops cached values here and, through the invalidation bus, on every engine that shares it;
+   * loads running meanwhile do not put their values back.
    */
   public void invalidate(Invalidation invalidation) {
     requireNonNull(invalidation, "invalidation");
@@ -188,10 +187,7 @@ public final class IntroPageEngine implements AutoCloseable {
     return names;
   }
 
-  /**
-   * Stops background refreshes, waits briefly for them to end, and leaves the invalidation bus.
-   * Closing twice does nothing.
-   */
+  /** Stops background refreshes, waits briefly for them, and leaves the bus; idempotent. */
   @Override
   public void close() {
     subscription.close();
@@ -251,19 +247,14 @@ public final class IntroPageEngine implements AutoCloseable {
       return this;
     }
 
-    /**
-     * Registers sections in the order given.
-     *
-     * @throws IllegalArgumentException if a section's name is registered already
-     */
+    /** Registers sections in the order given, as {@link #section(Section)} does each. */
     public Builder sections(Collection<? extends Section<?>> sections) {
       requireNonNull(sections, "sections").forEach(this::section);
       return this;
     }
 
     /**
-     * Registers a section with no default value: when it fails with no last good value, its result
-     * has no data.
+     * Registers {@link Section#of a section} with no default value.
      *
      * @throws IllegalArgumentException if a section with that name is registered already
      */
@@ -272,8 +263,7 @@ public final class IntroPageEngine implements AutoCloseable {
     }
 
     /**
-     * Registers a section with a default value, made from the context when the section fails and
-     * has no last good value; the default must be cheap and must not fail.
+     * Registers a section {@link Section#withFallback with a default value}.
      *
      * @throws IllegalArgumentException if a section with that name is registered already
      */
@@ -311,7 +301,7 @@ public final class IntroPageEngine implements AutoCloseable {
       return this;
     }
 
-    /** Sets the clock for ages, cache expiry and breaker delays (the system UTC clock). */
+    /** Sets the clock of ages, cache expiry and breaker delays (the system UTC clock). */
     public Builder clock(Clock clock) {
       this.clock = requireNonNull(clock, "clock");
       return this;
@@ -350,11 +340,10 @@ public final class IntroPageEngine implements AutoCloseable {
     }
 
     /**
-     * Sets how many origin loads, of all sections and viewer lookups together, may run at once;
-     * unlimited by default. Set it to the size of the connection pool the sources share. A page's
-     * load beyond it waits for a free slot, up to its section's timeout, and a wait that runs out
-     * is a timeout of the page's section but not a failure of its source. A background refresh
-     * beyond it is not started; the stale value is served and the next page tries again.
+     * Sets how many origin loads, of all sections and viewer lookups together, may run at once
+     * (unlimited by default): the size of the connection pool the sources share. A load beyond it
+     * waits up to its section's timeout, which is no failure of its source; a background refresh
+     * beyond it is not started.
      *
      * @throws IllegalArgumentException if loads is less than 1
      */
@@ -367,7 +356,7 @@ public final class IntroPageEngine implements AutoCloseable {
     }
 
     /**
-     * Sets how many section values and profiles the caches hold at most (100,000 by default).
+     * Sets how many section values, and how many profiles, are cached at most (100,000).
      *
      * @throws IllegalArgumentException if the size is below one
      */

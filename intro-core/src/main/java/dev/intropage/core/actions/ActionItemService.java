@@ -3,6 +3,9 @@ package dev.intropage.core.actions;
 import static java.util.Objects.requireNonNull;
 
 import dev.intropage.core.actions.ActionItem.ActionState;
+import dev.intropage.core.actions.ActionItemWriter.ActionCommand;
+import dev.intropage.core.actions.ActionItemWriter.ActionOutcome;
+import dev.intropage.core.actions.ActionItemWriter.RejectionReason;
 import dev.intropage.core.model.UserId;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;

@@ -3,6 +3,8 @@ package dev.intropage.core.actions;
 import static java.util.Objects.requireNonNull;
 
 import dev.intropage.core.actions.ActionItem.ActionState;
+import dev.intropage.core.actions.ActionItemWriter.ActionCommand;
+import dev.intropage.core.actions.ActionItemWriter.RejectionReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;

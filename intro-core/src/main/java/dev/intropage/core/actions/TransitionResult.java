@@ -2,6 +2,9 @@ package dev.intropage.core.actions;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.intropage.core.actions.ActionItemWriter.ActionCommand;
+import dev.intropage.core.actions.ActionItemWriter.RejectionReason;
+
 /** The outcome of applying an {@link ActionCommand}: the changed item, or why nothing changed. */
 sealed interface TransitionResult permits TransitionResult.Applied, TransitionResult.Rejected {
 

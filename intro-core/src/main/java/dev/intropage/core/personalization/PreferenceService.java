@@ -3,6 +3,8 @@ package dev.intropage.core.personalization;
 import static java.util.Objects.requireNonNull;
 
 import dev.intropage.core.model.UserId;
+import dev.intropage.core.personalization.PreferenceWriter.FieldError;
+import dev.intropage.core.personalization.PreferenceWriter.PreferencesOutcome;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

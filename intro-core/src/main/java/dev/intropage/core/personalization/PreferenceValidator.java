@@ -3,6 +3,7 @@ package dev.intropage.core.personalization;
 import static java.util.Objects.requireNonNull;
 
 import dev.intropage.core.model.InvalidInputException;
+import dev.intropage.core.personalization.PreferenceWriter.FieldError;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;

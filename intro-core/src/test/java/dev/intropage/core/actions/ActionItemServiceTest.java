@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.intropage.core.actions.ActionItem.ActionState;
+import dev.intropage.core.actions.ActionItemWriter.ActionCommand;
+import dev.intropage.core.actions.ActionItemWriter.ActionOutcome;
+import dev.intropage.core.actions.ActionItemWriter.RejectionReason;
 import dev.intropage.core.model.UserId;
 import java.time.Clock;
 import java.time.Instant;

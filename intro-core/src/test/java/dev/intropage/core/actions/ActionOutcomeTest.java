@@ -3,6 +3,8 @@ package dev.intropage.core.actions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intropage.core.actions.ActionItemWriter.ActionOutcome;
+import dev.intropage.core.actions.ActionItemWriter.RejectionReason;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 

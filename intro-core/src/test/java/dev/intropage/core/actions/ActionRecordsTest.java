@@ -6,6 +6,8 @@ import static dev.intropage.core.actions.Items.open;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.intropage.core.actions.ActionItemWriter.ActionCommand;
+import dev.intropage.core.actions.ActionItemWriter.RejectionReason;
 import dev.intropage.core.actions.ActionItemsView.RankedItem;
 import java.time.Duration;
 import java.util.List;

@@ -6,6 +6,8 @@ import static dev.intropage.core.actions.Items.version;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.intropage.core.actions.ActionItem.ActionState;
+import dev.intropage.core.actions.ActionItemWriter.ActionCommand;
+import dev.intropage.core.actions.ActionItemWriter.RejectionReason;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;

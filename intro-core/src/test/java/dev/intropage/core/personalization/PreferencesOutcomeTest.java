@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.intropage.core.model.UserId;
+import dev.intropage.core.personalization.PreferenceWriter.FieldError;
+import dev.intropage.core.personalization.PreferenceWriter.PreferencesOutcome;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

@@ -22,8 +22,9 @@ final class Authorizer {
   /**
    * Returns the page owner's id when the caller may do the action on their page.
    *
-   * @throws ProblemException 400 for an invalid user id, 401 without an authenticated caller, 403
-   *     when the policy refuses
+   * @throws dev.intropage.core.model.InvalidInputException for an invalid or reserved user id (a
+   *     400)
+   * @throws ProblemException 401 without an authenticated caller, 403 when the policy refuses
    */
   UserId authorize(SecurityContext security, Action action, String userId) {
     Caller caller = caller(security);

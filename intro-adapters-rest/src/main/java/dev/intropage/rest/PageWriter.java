@@ -66,25 +66,43 @@ final class PageWriter implements MessageBodyWriter<PageJson.Tagged> {
       MultivaluedMap<String, Object> httpHeaders,
       OutputStream entityStream)
       throws IOException {
-    write(page.view(), entityStream);
+    // Whole, then in one write: the generator hands large fragments to its stream on their own,
+    // and the container would send each such write as a piece of its own.
+    buffered(page.view()).writeTo(entityStream);
   }
 
   /** Returns the page as JSON in UTF-8. */
   byte[] bytes(PageView view) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
     try {
-      write(view, out);
+      return buffered(view).toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException("a page could not be written as JSON", e);
     }
-    return out.toByteArray();
   }
 
-  /**
-   * Writes the page to a stream and leaves it open and unflushed, so that the container still
-   * decides how the body is sent.
-   */
-  void write(PageView view, OutputStream out) throws IOException {
+  private ByteArrayOutputStream buffered(PageView view) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(sizeHint(view));
+    write(view, out);
+    return out;
+  }
+
+  /** About the page's size: its fragments and room for the rest, so the buffer seldom grows. */
+  private static int sizeHint(PageView view) {
+    int size = ENVELOPE_ROOM;
+    for (SectionView section : view.sections()) {
+      size += ENVELOPE_ROOM;
+      if (section.data() instanceof SectionFragment fragment) {
+        size += fragment.size();
+      }
+    }
+    return size;
+  }
+
+  /** Room for the page's own fields, and for each section's besides its data. */
+  private static final int ENVELOPE_ROOM = 192;
+
+  /** Writes the page to a stream and leaves it open and unflushed. */
+  private void write(PageView view, OutputStream out) throws IOException {
     try (JsonGenerator json = mapper.getFactory().createGenerator(out)) {
       json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
       json.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);

@@ -11,13 +11,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.Locale;
-import org.glassfish.jersey.server.ContainerRequest;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Authenticates every request under {@code api/}: the {@code Authorization: Bearer} token goes to
  * the verifier and the {@link Caller} it returns becomes the request's {@link SecurityContext}.
  * Runs before matching, so an unauthenticated client learns nothing about which paths exist.
+ * Resources read the caller from the request's security context (see {@link Authorizer}), which
+ * holds a {@link CallerPrincipal} only where this filter put one.
  */
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
@@ -60,32 +60,6 @@ final class AuthenticationFilter implements ContainerRequestFilter {
     }
     boolean secure = request.getSecurityContext().isSecure();
     request.setSecurityContext(new CallerContext(caller, secure));
-    AUTHENTICATED.set(request);
-  }
-
-  /**
-   * The request this filter last authenticated on this thread, for the resource method that takes
-   * it with {@link #takeRequest}: Jersey runs a synchronous method on the thread that ran its
-   * filters, and handing the request over here spares the page a {@code @Context} parameter, whose
-   * resolution per request was a twentieth of a cached page's time over HTTP. A thread holds at
-   * most one request, until its next authenticated one or until a resource takes it.
-   */
-  private static final ThreadLocal<@Nullable ContainerRequestContext> AUTHENTICATED =
-      new ThreadLocal<>();
-
-  /**
-   * Returns and forgets the request this filter authenticated on this thread; only for a
-   * synchronous resource method under {@code api/}, which the filter always runs before.
-   *
-   * @throws IllegalStateException if this thread has no authenticated request
-   */
-  static ContainerRequest takeRequest() {
-    ContainerRequestContext request = AUTHENTICATED.get();
-    if (!(request instanceof ContainerRequest jersey)) {
-      throw new IllegalStateException("no request authenticated on this thread");
-    }
-    AUTHENTICATED.remove();
-    return jersey;
   }
 
   /** The security context of an authenticated request; resources read the caller from it. */

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Feature;
 import jakarta.ws.rs.core.FeatureContext;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.glassfish.jersey.message.GZipEncoder;
 import org.glassfish.jersey.server.filter.EncodingFilter;
@@ -52,8 +53,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe once built.
  */
 public final class IntroPageFeature implements Feature, AutoCloseable {
-  private final IntroPageResource resource;
-  private final HealthResource health;
+  private final List<Object> resources;
+  private final PageWriter pageWriter;
   private final EventStreams events;
   private final TokenVerifier verifier;
   private final ObjectMapper mapper;
@@ -63,17 +64,19 @@ public final class IntroPageFeature implements Feature, AutoCloseable {
     this.mapper = Json.mapper();
     PageJson json = new PageJson(mapper);
     this.verifier = requireNonNull(builder.verifier);
-    this.resource =
-        new IntroPageResource(
-            requireNonNull(builder.engine),
-            new AccessPolicy(),
-            builder.actionItems,
-            builder.preferences,
-            builder.activity,
-            requireNonNull(builder.stats),
-            builder.clock,
-            json);
-    this.health = new HealthResource(builder.readiness);
+    IntroPageEngine engine = requireNonNull(builder.engine);
+    Authorizer authorizer = new Authorizer(new AccessPolicy());
+    this.resources =
+        List.of(
+            new IntroPageResource(engine, authorizer, json.tagger()),
+            new PageHealthResource(engine, authorizer, builder.clock),
+            new ActivityResource(engine, authorizer, builder.activity),
+            new MetricsResource(engine, authorizer, requireNonNull(builder.stats)),
+            new CacheResource(engine, authorizer),
+            new PreferencesResource(engine, authorizer, builder.preferences),
+            new ActionsResource(engine, authorizer, builder.actionItems),
+            new HealthResource(builder.readiness));
+    this.pageWriter = json.writer();
     this.events =
         new EventStreams(
             requireNonNull(builder.engine),
@@ -105,8 +108,9 @@ public final class IntroPageFeature implements Feature, AutoCloseable {
     context.register(new ProblemMapper());
     context.register(EncodingFilter.class);
     context.register(GZipEncoder.class);
-    context.register(resource);
-    context.register(health);
+    context.register(pageWriter);
+    context.register(new PageHeadersFilter());
+    resources.forEach(context::register);
     context.register(new EventsResource(events, new AccessPolicy()));
     if (openApi) {
       context.register(new OpenApiResource(version()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.intropage.core.InvalidationBus;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -81,8 +82,22 @@ class PageEndpointTest {
 
   @Test
   void page_manyCallersAtOnce_eachPageIsTheCallersOwnOrRefused() throws Exception {
-    // Each caller's request goes from the authentication filter to the page on one thread; other
-    // endpoints under api/ pass the same filter in between.
+    callersAtOnce(app);
+  }
+
+  @Test
+  void page_manyCallersAtOnceOnJettysPlatformThreads_eachPageIsTheCallersOwnOrRefused()
+      throws Exception {
+    try (TestApp jetty = TestApp.onJetty(InvalidationBus.inProcess(), rest -> {})) {
+      callersAtOnce(jetty);
+    }
+  }
+
+  /**
+   * Many callers at once, each asking for a page as themselves, another's or with a forged token;
+   * other endpoints under api/ are called in between. Every answer is the caller's own or refused.
+   */
+  private static void callersAtOnce(TestApp app) throws Exception {
     record Call(String path, String token, int status, String user) {}
     List<Call> calls =
         List.of(

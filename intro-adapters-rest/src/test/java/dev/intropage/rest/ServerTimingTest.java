@@ -27,7 +27,7 @@ class ServerTimingTest {
       1_234_567_890_123L
     };
     for (long nanos : samples) {
-      assertThat(IntroPageResource.millis(nanos))
+      assertThat(ServerTiming.millis(nanos))
           .as("%d ns", nanos)
           .isEqualTo(String.format(Locale.ROOT, "%.1f", nanos / 1_000_000.0));
     }

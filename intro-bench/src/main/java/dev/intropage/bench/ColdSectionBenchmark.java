@@ -57,8 +57,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * How long one section, and one whole page, takes to load from the database when nothing is cached,
  * on the demo data set: 10,000 users and 1,000,000 events ({@link DemoDataGenerator}, seed {@value
  * #SEED}), on a SQLite file and on PostgreSQL (embedded, started in the benchmark's JVM). Sampled,
- * so JMH prints p50, p90, p95 and p99. Targets: each section p95 at most 5 ms, the cold page p95 at
- * most 15 ms, on both engines.
+ * so JMH prints p50, p90, p95 and p99; docs/performance.md has the targets and the figures.
  *
  * <ul>
  *   <li>{@code section} STATISTICS, ACTIONS, ACTIVITY, PERSONALIZATION and SYSTEM: the section's

@@ -64,7 +64,9 @@ public final class IntroPageEngine implements AutoCloseable {
     List<SectionRunner<?>> registered = new ArrayList<>();
     for (Section<?> section : builder.sections.values()) {
       SectionPolicy policy = builder.policies.getOrDefault(section.key().name(), section.policy());
-      registered.add(runner(section, policy, registered.size(), builder.clock, listeners));
+      registered.add(
+          new SectionRunner<>(
+              section, policy, registered.size(), builder.clock, listeners, loadSlots));
     }
     this.runners = List.copyOf(registered);
     this.names = runners.stream().map(runner -> runner.key.name()).toList();
@@ -102,11 +104,6 @@ public final class IntroPageEngine implements AutoCloseable {
             this::health);
     this.bus = builder.bus;
     this.subscription = bus.subscribe(this::apply);
-  }
-
-  private <T> SectionRunner<T> runner(
-      Section<T> section, SectionPolicy policy, int index, Clock clock, Listeners listeners) {
-    return new SectionRunner<>(section, policy, index, clock, listeners, loadSlots);
   }
 
   /** Returns a builder for an engine. */
@@ -160,19 +157,15 @@ public final class IntroPageEngine implements AutoCloseable {
 
   /** Returns the health of every registered section, in registration order. */
   public List<SectionHealth> health() {
-    List<SectionHealth> health = new ArrayList<>(runners.size());
-    for (SectionRunner<?> runner : runners) {
-      health.add(runner.health());
-    }
-    return health;
+    return runners.stream().<SectionHealth>map(SectionRunner::health).toList();
   }
 
-  /** Returns the engine-wide limit on origin loads, or empty when loads are unlimited. */
+  /** Returns the engine-wide limit on origin loads, or empty when unlimited (for tests). */
   OptionalInt loadLimit() {
     return loadSlots.limit();
   }
 
-  /** Returns about how many origin loads wait for a slot of the engine-wide limit. */
+  /** Returns about how many loads wait for a slot (for tests). */
   int loadsWaiting() {
     return loadSlots.waiting();
   }
@@ -326,7 +319,7 @@ public final class IntroPageEngine implements AutoCloseable {
     }
 
     /**
-     * Sets how many pages may be assembled at once before optional sections that need a load are
+     * Sets how many pages may be assembled at once before optional sections needing a load are
      * skipped (512 by default).
      *
      * @throws IllegalArgumentException if the threshold is below one
@@ -369,8 +362,8 @@ public final class IntroPageEngine implements AutoCloseable {
     }
 
     /**
-     * Sets how long a viewer's profile is cached (5 minutes by default). A profile past it is used
-     * for as long again while a lookup in the background replaces it.
+     * Sets how long a viewer's profile is cached (5 minutes); past it, used as long again while a
+     * lookup in the background replaces it.
      *
      * @throws IllegalArgumentException if the duration is negative
      */

@@ -2,6 +2,7 @@ package dev.intropage.core;
 
 import java.util.OptionalInt;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -10,10 +11,10 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe.
  */
 final class LoadSlots {
-  /** A load that holds a slot while it runs. */
+  /** A load that holds a slot while it runs, told whether it had to wait for the slot. */
   @FunctionalInterface
   interface Load<T> {
-    T run() throws Exception;
+    T run(boolean waited) throws Exception;
   }
 
   private final @Nullable Semaphore slots;
@@ -39,11 +40,15 @@ final class LoadSlots {
   <T> T waitFor(Load<T> load) throws Exception {
     Semaphore free = slots;
     if (free == null) {
-      return load.run();
+      return load.run(false);
     }
-    free.acquire();
+    // A zero-time try honours the fair order, unlike tryAcquire().
+    boolean waited = !free.tryAcquire(0, TimeUnit.NANOSECONDS);
+    if (waited) {
+      free.acquire();
+    }
     try {
-      return load.run();
+      return load.run(waited);
     } finally {
       free.release();
     }
@@ -61,13 +66,13 @@ final class LoadSlots {
   <T> T ifFree(Load<T> load) throws Exception {
     Semaphore free = slots;
     if (free == null) {
-      return load.run();
+      return load.run(false);
     }
     if (!free.tryAcquire()) {
       throw new SectionRunner.NoLoadSlotSignal();
     }
     try {
-      return load.run();
+      return load.run(false);
     } finally {
       free.release();
     }

@@ -88,11 +88,12 @@ final class SectionRunner<T> {
    * Loads from the source under the bulkhead, an engine-wide load slot and the breaker; records the
    * outcome of the source's call in the breaker, and nothing else.
    *
-   * <p>A page's load waits for a slot until it is interrupted (the page's scope does so at the
-   * section's deadline); the {@link InterruptedException} then leaves without touching the breaker,
-   * because waiting for a local resource is no failure of the source. A background refresh takes a
-   * slot only if one is free at that moment, ahead of pages waiting for one, else fails with {@link
-   * NoLoadSlotSignal}.
+   * <p>An open breaker refuses before the load queues for a slot, so that refused loads do not hold
+   * up the others. A page's load waits for a slot until it is interrupted (the page's scope does so
+   * at the section's deadline); the {@link InterruptedException} then leaves without touching the
+   * breaker, because waiting for a local resource is no failure of the source. A background refresh
+   * takes a slot only if one is free at that moment, ahead of pages waiting for one, else fails
+   * with {@link NoLoadSlotSignal}.
    *
    * @param background whether this refreshes a stale entry that pages are served meanwhile
    * @param ownTimeout tells, once the load is interrupted, whether the section's own timeout did it
@@ -104,15 +105,19 @@ final class SectionRunner<T> {
       throw new BulkheadFullSignal();
     }
     try {
+      if (openWithinItsDelay()) {
+        throw new CircuitOpenSignal();
+      }
       return background
-          ? loadSlots.ifFree(() -> loadUnderBreaker(context, ownTimeout))
-          : loadSlots.waitFor(() -> loadUnderBreaker(context, ownTimeout));
+          ? loadSlots.ifFree(waited -> loadUnderBreaker(context, ownTimeout, waited))
+          : loadSlots.waitFor(waited -> loadUnderBreaker(context, ownTimeout, waited));
     } finally {
       bulkhead.releasePermit();
     }
   }
 
-  private T loadUnderBreaker(SectionContext context, BooleanSupplier ownTimeout) throws Exception {
+  private T loadUnderBreaker(SectionContext context, BooleanSupplier ownTimeout, boolean waited)
+      throws Exception {
     if (!breakerPermits()) {
       throw new CircuitOpenSignal();
     }
@@ -125,10 +130,11 @@ final class SectionRunner<T> {
     } catch (Throwable failure) {
       boolean interrupted =
           Thread.currentThread().isInterrupted() || failure instanceof InterruptedException;
-      // A source cut short by the page's deadline or end says nothing about the source; one that
-      // outlived its own timeout does. A half-open breaker's trial counts either way, so that the
+      // A source cut short by the page's deadline or end says nothing about the source, nor does
+      // one whose timeout ran partly while it waited for a load slot; one that had its whole
+      // timeout and outlived it does. A half-open breaker's trial counts either way, so that the
       // breaker never waits on a trial that did not end.
-      boolean cutShort = interrupted && !ownTimeout.getAsBoolean();
+      boolean cutShort = interrupted && (waited || !ownTimeout.getAsBoolean());
       if (!cutShort || breaker.isHalfOpen()) {
         breaker.recordFailure();
       }
@@ -136,6 +142,14 @@ final class SectionRunner<T> {
       lastErrorCode = interrupted ? "SECTION_TIMEOUT" : "SECTION_FAILED";
       throw failure;
     }
+  }
+
+  /** Whether the breaker is open and its delay, by the engine's clock, has not yet passed. */
+  private boolean openWithinItsDelay() {
+    Instant opened = openedAt;
+    return breaker.isOpen()
+        && opened != null
+        && clock.instant().isBefore(opened.plus(policy.breakerDelay()));
   }
 
   private boolean breakerPermits() {

@@ -120,7 +120,7 @@ final class Viewers {
    * connection pool, and a lookup outside the limit would queue there behind loads holding slots.
    */
   private Optional<UserProfile> lookUp(UserRepository repository, UserId id) throws Exception {
-    return loadSlots.waitFor(() -> repository.find(id));
+    return loadSlots.waitFor(waited -> repository.find(id));
   }
 
   /**

@@ -127,6 +127,54 @@ class LoadLimitTest {
   }
 
   @Test
+  void assemble_sourceThatWaitedForASlotThenHangs_isNotBlamedForTheTimeout() throws Exception {
+    CompletableFuture<String> never = new CompletableFuture<>();
+    SectionPolicy hanging =
+        policy().timeout(Duration.ofMillis(300)).circuitBreaker(1, Duration.ofMinutes(5)).build();
+    IntroPageEngine engine = track(limitedTo(1).section(NEWS, c -> never.get(), hanging).build());
+    Future<IntroPage> held = holdTheSlot(engine);
+    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+    Future<SectionResult<String>> waiting = caller.submit(() -> news(engine, GRACE));
+    Await.until(() -> engine.loadsWaiting() == 1);
+    release.complete("released");
+
+    assertThat(waiting.get(10, TimeUnit.SECONDS).status()).isEqualTo(SectionStatus.TIMED_OUT);
+    assertThat(held.get().section(HOLDER).orElseThrow().status()).isEqualTo(SectionStatus.FRESH);
+    // Part of its 300 ms went to waiting for the slot: the source did not have its whole timeout.
+    assertThat(health(engine, NEWS).breaker()).isEqualTo(BreakerState.CLOSED);
+  }
+
+  @Test
+  void assemble_openBreaker_refusesWithoutQueueingForASlot() throws Exception {
+    Sources.Scripted source = new Sources.Scripted("v1");
+    source.fail(new IllegalStateException("down"));
+    IntroPageEngine engine =
+        track(
+            limitedTo(1)
+                .section(
+                    NEWS,
+                    source,
+                    policy()
+                        .timeout(Duration.ofSeconds(30))
+                        .circuitBreaker(1, Duration.ofMinutes(5))
+                        .build())
+                .build());
+    news(engine, ADA);
+    assertThat(health(engine, NEWS).breaker()).isEqualTo(BreakerState.OPEN);
+    Future<IntroPage> held = holdTheSlot(engine);
+    assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+
+    // With the only slot held for as long as the test likes, a load that queued would wait.
+    SectionResult<String> refused = news(engine, GRACE);
+
+    assertThat(refused.status()).isEqualTo(SectionStatus.CIRCUIT_OPEN);
+    assertThat(engine.loadsWaiting()).isZero();
+    release.complete("released");
+    held.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
   void assemble_waitForASlotRunsOut_timedOutButNotABreakerFailure() throws Exception {
     Sources.Scripted source = new Sources.Scripted("v1");
     IntroPageEngine engine =

@@ -78,7 +78,8 @@ public final class IntroPageEngine implements AutoCloseable {
     this.refresher = Executors.newThreadPerTaskExecutor(builder.threadFactory);
     this.cache = new SectionCache(builder.maximumCacheSize, builder.clock);
     this.loader =
-        new SectionLoader(cache, builder.clock, listeners, builder.threadFactory, refresher);
+        new SectionLoader(
+            cache, builder.clock, listeners, builder.threadFactory, refresher, loadSlots);
     this.viewers =
         new Viewers(
             builder.users,

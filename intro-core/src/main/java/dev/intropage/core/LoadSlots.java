@@ -78,6 +78,12 @@ final class LoadSlots {
     }
   }
 
+  /** Returns whether a load could take a slot now without waiting. */
+  boolean anyFree() {
+    Semaphore free = slots;
+    return free == null || free.availablePermits() > 0;
+  }
+
   /** Returns how many loads may run at once, or empty when unlimited. */
   OptionalInt limit() {
     return limit;

@@ -26,6 +26,7 @@ final class SectionLoader {
   private final Listeners listeners;
   private final ThreadFactory threadFactory;
   private final ExecutorService refresher;
+  private final LoadSlots loadSlots;
   private final ConcurrentHashMap<SectionCache.Key, Flight> flights = new ConcurrentHashMap<>();
   private final AtomicLong epoch = new AtomicLong();
 
@@ -34,12 +35,14 @@ final class SectionLoader {
       Clock clock,
       Listeners listeners,
       ThreadFactory threadFactory,
-      ExecutorService refresher) {
+      ExecutorService refresher,
+      LoadSlots loadSlots) {
     this.cache = cache;
     this.clock = clock;
     this.listeners = listeners;
     this.threadFactory = threadFactory;
     this.refresher = refresher;
+    this.loadSlots = loadSlots;
   }
 
   /**
@@ -114,8 +117,17 @@ final class SectionLoader {
     }
   }
 
-  /** Starts a background refresh of a stale entry, unless a load of it is already in flight. */
+  /**
+   * Starts a background refresh of a stale entry, unless a load of it is already in flight or no
+   * load slot is free; a refresh not started counts as a failed one, and the next page tries again.
+   * Checking for a slot first spares the threads of a refresh that could not load anyway, which
+   * under load would otherwise be started for every page served stale.
+   */
   void refresh(SectionRunner<?> runner, SectionCache.Key key, SectionContext context) {
+    if (!loadSlots.anyFree()) {
+      listeners.refreshFinished(runner.key, false);
+      return;
+    }
     Flight flight = new Flight(epoch.get());
     if (flights.putIfAbsent(key, flight) != null) {
       return;

@@ -267,11 +267,7 @@ final class PageAssembler {
           scope.fork(
               self ->
                   loader.load(
-                      runner,
-                      key,
-                      context,
-                      until,
-                      () -> !pageEndsFirst && self.reachedOwnDeadline()),
+                      runner, key, context, until, SectionRunner.Cutoff.of(self, !pageEndsFirst)),
               until);
       return Slot.forked(runner, subtask, cache, key);
     }

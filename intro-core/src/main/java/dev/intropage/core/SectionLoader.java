@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BooleanSupplier;
 
 /**
  * Loads section values from their sources into the cache: one load per entry at a time, shared by
@@ -54,13 +53,13 @@ final class SectionLoader {
       SectionCache.Key key,
       SectionContext context,
       long deadline,
-      BooleanSupplier ownTimeout)
+      SectionRunner.Cutoff cutoff)
       throws Exception {
     while (true) {
       Flight mine = new Flight(epoch.get());
       Flight running = flights.putIfAbsent(key, mine);
       if (running == null) {
-        return fly(runner, key, context, mine, false, ownTimeout);
+        return fly(runner, key, context, mine, false, cutoff);
       }
       try {
         return running.result.get();
@@ -86,7 +85,7 @@ final class SectionLoader {
       SectionContext context,
       Flight flight,
       boolean background,
-      BooleanSupplier ownTimeout)
+      SectionRunner.Cutoff cutoff)
       throws Exception {
     try {
       SectionCache.Entry cached = cache.get(key);
@@ -96,7 +95,7 @@ final class SectionLoader {
         flight.result.complete(cached);
         return cached;
       }
-      Object value = runner.loadFromOrigin(context, background, ownTimeout);
+      Object value = runner.loadFromOrigin(context, background, cutoff);
       Instant loadedAt = clock.instant();
       SectionCache.Entry entry = new SectionCache.Entry(value, loadedAt, runner.policy.retention());
       if (epoch.get() == flight.epoch && !runner.policy.retention().isZero()) {
@@ -140,7 +139,14 @@ final class SectionLoader {
             try (var scope = new StructuredScope<Object>(threadFactory)) {
               Subtask<Object> load =
                   scope.fork(
-                      self -> fly(runner, key, context, flight, true, self::reachedOwnDeadline),
+                      self ->
+                          fly(
+                              runner,
+                              key,
+                              context,
+                              flight,
+                              true,
+                              SectionRunner.Cutoff.of(self, true)),
                       deadline);
               try {
                 scope.joinUntil(deadline);

@@ -7,12 +7,13 @@ import dev.failsafe.CircuitBreaker;
 import dev.failsafe.event.CircuitBreakerStateChangedEvent;
 import dev.intropage.core.SectionHealth.BreakerState;
 import dev.intropage.core.SectionResult.ValueSource;
+import dev.intropage.core.internal.StructuredScope;
+import dev.intropage.core.internal.StructuredScope.Subtask;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.BiFunction;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -96,11 +97,9 @@ final class SectionRunner<T> {
    * with {@link NoLoadSlotSignal}.
    *
    * @param background whether this refreshes a stale entry that pages are served meanwhile
-   * @param ownTimeout tells, once the load is interrupted, whether the section's own timeout did it
-   *     (a failure of the source) rather than the page's deadline or the page's end (not one)
+   * @param cutoff tells, once the load fails, whether its scope interrupted it and why
    */
-  T loadFromOrigin(SectionContext context, boolean background, BooleanSupplier ownTimeout)
-      throws Exception {
+  T loadFromOrigin(SectionContext context, boolean background, Cutoff cutoff) throws Exception {
     if (!bulkhead.tryAcquirePermit()) {
       throw new BulkheadFullSignal();
     }
@@ -109,14 +108,14 @@ final class SectionRunner<T> {
         throw new CircuitOpenSignal();
       }
       return background
-          ? loadSlots.ifFree(waited -> loadUnderBreaker(context, ownTimeout, waited))
-          : loadSlots.waitFor(waited -> loadUnderBreaker(context, ownTimeout, waited));
+          ? loadSlots.ifFree(waited -> loadUnderBreaker(context, cutoff, waited))
+          : loadSlots.waitFor(waited -> loadUnderBreaker(context, cutoff, waited));
     } finally {
       bulkhead.releasePermit();
     }
   }
 
-  private T loadUnderBreaker(SectionContext context, BooleanSupplier ownTimeout, boolean waited)
+  private T loadUnderBreaker(SectionContext context, Cutoff cutoff, boolean waited)
       throws Exception {
     if (!breakerPermits()) {
       throw new CircuitOpenSignal();
@@ -128,13 +127,16 @@ final class SectionRunner<T> {
       lastSuccess = clock.instant();
       return value;
     } catch (Throwable failure) {
+      // A driver may turn an interrupt into its own exception and clear the flag; the scope knows.
       boolean interrupted =
-          Thread.currentThread().isInterrupted() || failure instanceof InterruptedException;
+          Thread.currentThread().isInterrupted()
+              || failure instanceof InterruptedException
+              || cutoff.interrupted();
       // A source cut short by the page's deadline or end says nothing about the source, nor does
       // one whose timeout ran partly while it waited for a load slot; one that had its whole
       // timeout and outlived it does. A half-open breaker's trial counts either way, so that the
       // breaker never waits on a trial that did not end.
-      boolean cutShort = interrupted && (waited || !ownTimeout.getAsBoolean());
+      boolean cutShort = interrupted && (waited || !cutoff.byOwnTimeout());
       if (!cutShort || breaker.isHalfOpen()) {
         breaker.recordFailure();
       }
@@ -211,6 +213,34 @@ final class SectionRunner<T> {
         Optional.ofNullable(lastSuccess),
         Optional.ofNullable(lastFailure),
         Optional.ofNullable(lastErrorCode));
+  }
+
+  /** What the scope running a load says about whether, and why, it interrupted the load. */
+  interface Cutoff {
+    /** Whether the scope interrupted the load, for whatever reason. */
+    boolean interrupted();
+
+    /** Whether the section's own timeout did it, rather than the page's deadline or end. */
+    boolean byOwnTimeout();
+
+    /**
+     * Returns what the subtask running the load knows.
+     *
+     * @param ownDeadline whether the subtask's deadline is the section's own timeout
+     */
+    static Cutoff of(Subtask<?> self, boolean ownDeadline) {
+      return new Cutoff() {
+        @Override
+        public boolean interrupted() {
+          return self.state() != StructuredScope.State.RUNNING;
+        }
+
+        @Override
+        public boolean byOwnTimeout() {
+          return ownDeadline && self.reachedOwnDeadline();
+        }
+      };
+    }
   }
 
   /** Thrown inside a load when the breaker refuses the call; never leaves the engine. */

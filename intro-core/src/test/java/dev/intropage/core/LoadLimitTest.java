@@ -175,6 +175,36 @@ class LoadLimitTest {
   }
 
   @Test
+  void assemble_sourceTurningThePagesInterruptIntoItsOwnException_isNotBlamed() {
+    SectionPolicy patient =
+        policy().timeout(Duration.ofSeconds(30)).circuitBreaker(1, Duration.ofMinutes(5)).build();
+    IntroPageEngine engine =
+        track(
+            IntroPageEngine.builder()
+                .clock(clock)
+                .pageDeadline(Duration.ofMillis(30))
+                .section(
+                    NEWS,
+                    context -> {
+                      try {
+                        return new CompletableFuture<String>().get();
+                      } catch (InterruptedException e) {
+                        // As a driver does: its own exception, the interrupt flag cleared.
+                        throw new IllegalStateException("statement interrupted");
+                      }
+                    },
+                    patient)
+                .build());
+
+    for (int page = 0; page < 3; page++) {
+      assertThat(news(engine, UserId.of("user-" + page)).status())
+          .isEqualTo(SectionStatus.TIMED_OUT);
+    }
+
+    assertThat(health(engine, NEWS).breaker()).isEqualTo(BreakerState.CLOSED);
+  }
+
+  @Test
   void assemble_waitForASlotRunsOut_timedOutButNotABreakerFailure() throws Exception {
     Sources.Scripted source = new Sources.Scripted("v1");
     IntroPageEngine engine =

@@ -20,16 +20,17 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What one {@link IntroPageEngine#assemble} costs the caller when the sources themselves cost
- * nothing: the engine's own overhead per page of six sections.
+ * nothing: the engine's own overhead per page of six sections. The targets and the latest figures
+ * are in docs/performance.md.
  *
  * <ul>
  *   <li>{@code warmPage}: every section of every pooled user is cached (time to live one hour,
  *       loaded in setup for all 1,024 users), so a page is seven cache hits (the layout section and
- *       six) and no thread is started. Target: at most 5 µs per page.
+ *       six) and no thread is started.
  *   <li>{@code coldPage}: caching is off and the seven sources return at once, so a page forks the
  *       layout section and the six it may show in one round of virtual threads, loads each through
- *       breaker and bulkhead, and joins them. Target: at most 60 µs per page, and at most twice
- *       {@link FanOutBenchmark}'s six-wide fork of virtual threads.
+ *       breaker and bulkhead, and joins them; it is compared with {@link FanOutBenchmark}'s
+ *       six-wide fork of virtual threads.
  * </ul>
  *
  * <p>Each operation assembles the page of the next user of a shuffled pool of 1,024. Run, from the

@@ -141,7 +141,7 @@ class LoadLimitTest {
 
     assertThat(waiting.get(10, TimeUnit.SECONDS).status()).isEqualTo(SectionStatus.TIMED_OUT);
     assertThat(held.get().section(HOLDER).orElseThrow().status()).isEqualTo(SectionStatus.FRESH);
-    // Part of its 300 ms went to waiting for the slot: the source did not have its whole timeout.
+    // Part of its timeout went to waiting for the slot: the source did not have all of it.
     assertThat(health(engine, NEWS).breaker()).isEqualTo(BreakerState.CLOSED);
   }
 

@@ -121,6 +121,7 @@ final class SectionRunner<T> {
       throw new CircuitOpenSignal();
     }
     listeners.sectionStarted(key, context.viewer().id());
+    boolean late = cutoff.remainingNanos() < policy.timeout().toNanos() / 2;
     try {
       T value = requireNonNull(source.load(context), "section source returned null");
       breaker.recordSuccess();
@@ -133,10 +134,11 @@ final class SectionRunner<T> {
               || failure instanceof InterruptedException
               || cutoff.interrupted();
       // A source cut short by the page's deadline or end says nothing about the source, nor does
-      // one whose timeout ran partly while it waited for a load slot; one that had its whole
-      // timeout and outlived it does. A half-open breaker's trial counts either way, so that the
+      // one whose timeout ran partly while it waited for a load slot, or one called with less than
+      // half its timeout left (its thread got a core late on a saturated machine); one that had
+      // its time and outlived it does. A half-open breaker's trial counts either way, so that the
       // breaker never waits on a trial that did not end.
-      boolean cutShort = interrupted && (waited || !cutoff.byOwnTimeout());
+      boolean cutShort = interrupted && (waited || late || !cutoff.byOwnTimeout());
       if (!cutShort || breaker.isHalfOpen()) {
         breaker.recordFailure();
       }
@@ -223,6 +225,9 @@ final class SectionRunner<T> {
     /** Whether the section's own timeout did it, rather than the page's deadline or end. */
     boolean byOwnTimeout();
 
+    /** Returns how long the load has left until its scope interrupts it. */
+    long remainingNanos();
+
     /**
      * Returns what the subtask running the load knows.
      *
@@ -238,6 +243,11 @@ final class SectionRunner<T> {
         @Override
         public boolean byOwnTimeout() {
           return ownDeadline && self.reachedOwnDeadline();
+        }
+
+        @Override
+        public long remainingNanos() {
+          return self.deadlineNanos() - System.nanoTime();
         }
       };
     }

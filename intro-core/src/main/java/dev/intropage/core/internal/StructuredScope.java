@@ -85,6 +85,11 @@ public final class StructuredScope<T> implements AutoCloseable {
       return ownDeadlineReached;
     }
 
+    /** Returns the {@link System#nanoTime()} at which the subtask times out. */
+    public long deadlineNanos() {
+      return deadlineNanos;
+    }
+
     /** Returns how long the subtask ran, or has run so far if it is still running. */
     public long elapsedNanos() {
       return (state.get() == State.RUNNING ? System.nanoTime() : endedNanos) - startedNanos;

@@ -1,7 +1,10 @@
 package dev.intropage.core;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import static java.util.Objects.requireNonNull;
+
+import com.github.benmanes.caffeine.cache.CacheLoader;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.intropage.core.SectionCache.Entry;
 import dev.intropage.core.internal.StructuredScope;
 import dev.intropage.core.internal.StructuredScope.Subtask;
@@ -11,10 +14,10 @@ import dev.intropage.core.model.UserRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.jspecify.annotations.Nullable;
 
@@ -22,17 +25,17 @@ import org.jspecify.annotations.Nullable;
  * The viewers of pages: their profiles, looked up through the user repository and cached, and the
  * cache entries each viewer's last page used. Thread-safe.
  *
- * <p>A profile past its time to live is used for as long again while one lookup in the background
- * replaces it, so that profiles cached in one burst do not make every page wait at once when they
- * expire together. Only a viewer with no cached profile waits for the lookup.
+ * <p>A profile past its time to live is used for as long again while Caffeine refreshes it in the
+ * background, so that profiles cached in one burst do not make every page wait at once when they
+ * expire together. Only a viewer with no cached profile waits for the lookup, under the page's
+ * deadline.
  */
 final class Viewers {
   /** How soon a profile whose background lookup failed is looked up again, at the soonest. */
   static final Duration RETRY = Duration.ofSeconds(1);
 
   private final @Nullable UserRepository users;
-  private final Cache<UserId, Viewer> profiles;
-  private final long ttlMillis;
+  private final LoadingCache<UserId, Viewer> profiles;
   private final int sections;
   private final Clock clock;
   private final LoadSlots loadSlots;
@@ -49,19 +52,19 @@ final class Viewers {
       ThreadFactory threadFactory,
       Executor refresher) {
     this.users = users;
-    this.ttlMillis = ttl.toMillis();
     this.sections = sections;
     this.clock = clock;
     this.loadSlots = loadSlots;
     this.threadFactory = threadFactory;
     this.refresher = refresher;
-    this.profiles =
+    Caffeine<Object, Object> builder =
         Caffeine.newBuilder()
             .maximumSize(maximumSize)
             .executor(Runnable::run)
             .ticker(SectionCache.ticker(clock))
-            .expireAfterWrite(twice(ttl))
-            .build();
+            .expireAfterWrite(twice(ttl));
+    this.profiles =
+        (users == null ? builder : builder.refreshAfterWrite(ttl)).build(new ProfileLoader());
   }
 
   /**
@@ -72,23 +75,17 @@ final class Viewers {
    */
   Viewer viewer(UserId id, long deadline) {
     Viewer cached = profiles.getIfPresent(id);
-    UserRepository repository = users;
     if (cached != null) {
-      if (repository != null && clock.millis() >= cached.refreshAtMillis) {
-        refresh(repository, id, cached);
-      }
       return cached;
     }
-    if (repository == null) {
-      Viewer anonymous = new Viewer(UserProfile.anonymous(id), sections, Long.MAX_VALUE);
-      profiles.put(id, anonymous);
-      return anonymous;
-    }
+    UserRepository repository = users;
     Viewer viewer =
         new Viewer(
-            lookUpBy(repository, id, deadline).orElseThrow(() -> new UnknownUserException(id)),
-            sections,
-            refreshAt(clock.millis()));
+            repository == null
+                ? UserProfile.anonymous(id)
+                : lookUpBy(repository, id, deadline)
+                    .orElseThrow(() -> new UnknownUserException(id)),
+            sections);
     profiles.put(id, viewer);
     return viewer;
   }
@@ -124,48 +121,55 @@ final class Viewers {
   }
 
   /**
-   * Looks a viewer's profile up again in the background, one lookup at a time per viewer. The new
-   * profile replaces the old one only while the cache still holds the old one, so an invalidation
-   * in between wins; a user the repository no longer knows is dropped, and their next page refused.
-   * A failed lookup keeps the old profile, and the next page after {@link #RETRY} tries again.
+   * Looks profiles up for Caffeine's refresh, on the engine's refresher. A user the repository no
+   * longer knows is dropped, and their next page refused. A failed lookup keeps the old profile and
+   * is not tried again before {@link #RETRY}. A refresh that does not replace the profile ends
+   * cancelled, which Caffeine neither logs nor counts as a write, so the next page past the retry
+   * time tries again. Caffeine discards a refresh whose entry was removed or replaced meanwhile, so
+   * an invalidation wins.
    */
-  private void refresh(UserRepository repository, UserId id, Viewer stale) {
-    if (!stale.refreshing.compareAndSet(false, true)) {
-      return;
+  private final class ProfileLoader implements CacheLoader<UserId, Viewer> {
+    @Override
+    public Viewer load(UserId id) throws Exception {
+      UserRepository repository = requireNonNull(users);
+      return new Viewer(
+          lookUp(repository, id).orElseThrow(() -> new UnknownUserException(id)), sections);
     }
-    try {
-      refresher.execute(
-          () -> {
-            try {
-              Optional<UserProfile> found = lookUp(repository, id);
-              if (found.isPresent()) {
-                Viewer fresh = new Viewer(found.get(), sections, refreshAt(clock.millis()));
-                profiles.asMap().replace(id, stale, fresh);
-              } else {
-                profiles.asMap().remove(id, stale);
-              }
-            } catch (Exception e) {
-              if (e instanceof InterruptedException) {
-                Thread.currentThread().interrupt();
-              }
-              stale.refreshAtMillis = clock.millis() + RETRY.toMillis();
-            } finally {
-              stale.refreshing.set(false);
-            }
-          });
-    } catch (RejectedExecutionException closed) {
-      stale.refreshing.set(false);
+
+    @Override
+    public CompletableFuture<Viewer> asyncReload(UserId id, Viewer old, Executor executor) {
+      CompletableFuture<Viewer> refreshed = new CompletableFuture<>();
+      if (clock.millis() < old.retryAtMillis) {
+        refreshed.cancel(false);
+        return refreshed;
+      }
+      try {
+        refresher.execute(() -> reload(id, old, refreshed));
+      } catch (RejectedExecutionException closed) {
+        refreshed.cancel(false);
+      }
+      return refreshed;
+    }
+
+    private void reload(UserId id, Viewer old, CompletableFuture<Viewer> refreshed) {
+      try {
+        refreshed.complete(load(id));
+      } catch (UnknownUserException gone) {
+        profiles.asMap().remove(id, old);
+        refreshed.cancel(false);
+      } catch (Exception e) {
+        if (e instanceof InterruptedException) {
+          Thread.currentThread().interrupt();
+        }
+        old.retryAtMillis = clock.millis() + RETRY.toMillis();
+        refreshed.cancel(false);
+      }
     }
   }
 
   /** Forgets one viewer's profile, or everyone's. */
   void invalidate(Optional<UserId> user) {
     user.ifPresentOrElse(profiles::invalidate, profiles::invalidateAll);
-  }
-
-  private long refreshAt(long lookedUpMillis) {
-    long at = lookedUpMillis + ttlMillis;
-    return at < lookedUpMillis ? Long.MAX_VALUE : at;
   }
 
   /** A profile is kept for twice its time to live: the second half while it is looked up again. */
@@ -185,16 +189,14 @@ final class Viewers {
   static final class Viewer {
     final UserProfile profile;
 
-    /** When, by the engine's clock in epoch milliseconds, the profile is looked up again. */
-    volatile long refreshAtMillis;
+    /** Before when, by the engine's clock in epoch milliseconds, a failed lookup is not retried. */
+    volatile long retryAtMillis;
 
-    final AtomicBoolean refreshing = new AtomicBoolean();
     private final AtomicReferenceArray<@Nullable Entry> entries;
 
-    Viewer(UserProfile profile, int sections, long refreshAtMillis) {
+    Viewer(UserProfile profile, int sections) {
       this.profile = profile;
       this.entries = new AtomicReferenceArray<>(sections);
-      this.refreshAtMillis = refreshAtMillis;
     }
 
     /** Returns the entry this viewer's last page used for the section, if still the cache's. */

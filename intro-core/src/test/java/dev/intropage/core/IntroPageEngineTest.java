@@ -805,6 +805,7 @@ class IntroPageEngineTest {
   @Nested
   class Profiles {
     private static final Duration TTL = Duration.ofMinutes(5);
+    private static final Duration PAST_TTL = TTL.plusSeconds(1);
 
     /** The display name the repository answers; empty for no such user, "!" to fail. */
     private final AtomicReference<String> name = new AtomicReference<>("Ada");
@@ -861,7 +862,7 @@ class IntroPageEngineTest {
       assertThat(greeting()).isEqualTo("hello Ada");
       name.set("Ada L");
       gate = new CountDownLatch(1);
-      clock.advance(TTL);
+      clock.advance(PAST_TTL);
 
       // The lookup is held at the gate, longer than the page deadline: the pages do not wait.
       assertThat(greeting()).isEqualTo("hello Ada");
@@ -887,7 +888,7 @@ class IntroPageEngineTest {
     void userGoneMeanwhile_theNextPageIsRefused() throws Exception {
       greeting();
       name.set("");
-      clock.advance(TTL);
+      clock.advance(PAST_TTL);
 
       assertThat(greeting()).isEqualTo("hello Ada");
       settled();
@@ -898,7 +899,7 @@ class IntroPageEngineTest {
     void lookupFails_profileKeptAndTriedAgainAfterTheRetryDelay() throws Exception {
       greeting();
       name.set("!");
-      clock.advance(TTL);
+      clock.advance(PAST_TTL);
 
       assertThat(greeting()).isEqualTo("hello Ada");
       settled();
@@ -908,7 +909,7 @@ class IntroPageEngineTest {
 
       name.set("Ada L");
       clock.advance(Viewers.RETRY);
-      assertThat(greeting()).isEqualTo("hello Ada");
+      greeting();
       settled();
       assertThat(greeting()).isEqualTo("hello Ada L");
       assertThat(lookups).hasValue(3);
@@ -919,7 +920,7 @@ class IntroPageEngineTest {
       greeting();
       name.set("Ada L");
       gate = new CountDownLatch(1);
-      clock.advance(TTL);
+      clock.advance(PAST_TTL);
       greeting();
       Await.until(() -> lookups.get() == 2);
 

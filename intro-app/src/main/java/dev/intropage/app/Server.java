@@ -46,6 +46,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.GracefulHandler;
@@ -216,6 +217,12 @@ public final class Server implements AutoCloseable {
       if (connector instanceof ServerConnector network) {
         // JettyHttpContainerFactory binds every interface whatever the URI's host says.
         network.setHost(config.httpHost());
+      }
+      HttpConnectionFactory http1 = connector.getConnectionFactory(HttpConnectionFactory.class);
+      if (http1 != null) {
+        // Jetty caches header values that repeat on a connection; a bearer token differs per
+        // request, so the cache would only churn (docs/performance.md).
+        http1.getHttpConfiguration().setHeaderCacheSize(0);
       }
     }
     if (http.getThreadPool() instanceof QueuedThreadPool pool) {

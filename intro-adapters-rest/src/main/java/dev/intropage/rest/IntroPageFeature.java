@@ -103,6 +103,7 @@ public final class IntroPageFeature implements Feature, AutoCloseable {
     context.register(new RequestIdFilter());
     context.register(new RequestIdFilter.Echo());
     context.register(new AuthenticationFilter(verifier));
+    context.register(new SecurityContextParamProvider());
     context.register(new BodyLimitFilter());
     context.register(new JsonProvider(mapper));
     context.register(new ProblemMapper());

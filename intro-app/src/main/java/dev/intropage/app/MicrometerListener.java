@@ -95,7 +95,7 @@ final class MicrometerListener implements EngineListener {
           status,
           absent ->
               Timer.builder("intro.section.duration")
-                  .description("time a page spent on a section")
+                  .description("time a page waited for a section it loaded, or that failed")
                   .tag("section", name)
                   .tag("status", status.name().toLowerCase(Locale.ROOT))
                   .publishPercentileHistogram()
@@ -115,10 +115,16 @@ final class MicrometerListener implements EngineListener {
     return meter(sections, section, key -> new SectionMeters(key.name()));
   }
 
+  /**
+   * Times what a page waited for a section's load, or its failure; a value served from the cache
+   * took no wait worth a histogram and is counted by the cache meters instead.
+   */
   @Override
   public void sectionFinished(
       SectionKey<?> section, UserId user, SectionStatus status, Duration elapsed) {
-    meters(section).timer(status).record(elapsed);
+    if (status != SectionStatus.CACHED && status != SectionStatus.STALE) {
+      meters(section).timer(status).record(elapsed);
+    }
   }
 
   @Override

@@ -96,6 +96,7 @@ public final class EventsResource {
                     mediaType = Problem.MEDIA_TYPE,
                     schema = @Schema(implementation = Problem.class)))
       })
+  @Uncompressed
   public void events(
       @Context SecurityContext security,
       @Parameter(description = "The page owner's user id") @PathParam("userId") String userId,

@@ -71,6 +71,15 @@ final class EventStreamClient implements AutoCloseable {
   /** Opens the user's event stream with the token and returns once the headers are in. */
   static EventStreamClient open(URI base, String user, @Nullable String token)
       throws IOException, InterruptedException {
+    return open(base, user, token, false);
+  }
+
+  /**
+   * Opens the user's event stream, saying it takes gzip as every browser does if {@code gzip}, and
+   * returns once the headers are in.
+   */
+  static EventStreamClient open(URI base, String user, @Nullable String token, boolean gzip)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(base.resolve(TestApp.BASE + "/" + user + "/events"))
             .header("Accept", "text/event-stream")
@@ -78,6 +87,9 @@ final class EventStreamClient implements AutoCloseable {
             .GET();
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
+    }
+    if (gzip) {
+      request.header("Accept-Encoding", "gzip");
     }
     HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     return new EventStreamClient(client.send(request.build(), HttpResponse.BodyHandlers.ofLines()));

@@ -106,6 +106,17 @@ class EventsEndpointTest {
   }
 
   @Test
+  void events_clientTakingGzip_getsEventsUncompressedAsTheyHappen() throws Exception {
+    // A compressor holds events until it has enough to compress, which on a stream is never.
+    EventStreamClient ada = EventStreamClient.open(app.base, "ada", TestApp.ADA, true);
+    clients.add(ada);
+
+    assertThat(ada.status()).isEqualTo(200);
+    assertThat(ada.header("Content-Encoding")).isEmpty();
+    assertThat(ada.nextEvent(WAIT).orElseThrow().name()).isEqualTo("page");
+  }
+
+  @Test
   void events_ownersDataChangesAndIsInvalidated_newPageArrivesWithin2s() throws Exception {
     EventStreamClient ada = adaStream();
 

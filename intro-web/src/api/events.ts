@@ -119,7 +119,10 @@ export class LiveUpdates {
     try {
       const bearer = token();
       const response = await fetchImpl(
-        `/api/v1/intro-page/${encodeURIComponent(userId)}/events`,
+        new URL(
+          `/api/v1/intro-page/${encodeURIComponent(userId)}/events`,
+          globalThis.location?.href ?? 'http://localhost/',
+        ).toString(),
         {
           headers: {
             Accept: 'text/event-stream',

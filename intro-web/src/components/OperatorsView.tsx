@@ -120,7 +120,7 @@ export function OperatorsView({ api, userId }: Props) {
 
   return (
     <section className="card operators" aria-labelledby="operators-title">
-      <header className="card-head">
+      <div className="card-head">
         <h2 id="operators-title" tabIndex={-1} ref={heading}>
           Operators’ view
         </h2>
@@ -143,7 +143,7 @@ export function OperatorsView({ api, userId }: Props) {
             Clear this page’s cache
           </button>
         </div>
-      </header>
+      </div>
       {notice ? <p className="card-note">{notice}</p> : null}
       {errors.length > 0 ? (
         <ul className="inline-error">

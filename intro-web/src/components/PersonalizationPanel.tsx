@@ -66,8 +66,12 @@ export function PersonalizationPanel({
     heading.current?.focus();
   }, []);
 
-  // After the server's version is loaded, the form shows it.
+  // After the person asked for the server's version, the form shows it; a page that merely
+  // arrives (live) leaves the edits alone, and their save then meets the conflict.
+  const reloading = useRef(false);
   useEffect(() => {
+    if (!reloading.current) return;
+    reloading.current = false;
     setTheme(data.theme ?? 'SYSTEM');
     setDensity(data.density ?? 'COMFORTABLE');
     setRows(rowsOf(data));
@@ -122,7 +126,13 @@ export function PersonalizationPanel({
             this form, so these changes were not saved. Load the saved version to see it, then
             make your changes again.
           </p>
-          <button type="button" onClick={() => void onReload()}>
+          <button
+            type="button"
+            onClick={() => {
+              reloading.current = true;
+              void onReload();
+            }}
+          >
             Load the saved version
           </button>
         </div>

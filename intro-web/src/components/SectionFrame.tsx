@@ -31,7 +31,7 @@ export function SectionFrame({ slot, onRetry, children, tools }: Props) {
       aria-labelledby={titleId}
       aria-busy={slot.state === 'loading'}
     >
-      <header className="card-head">
+      <div className="card-head">
         <h2 id={titleId}>{label}</h2>
         <div className="card-tools">
           {tools}
@@ -41,7 +41,7 @@ export function SectionFrame({ slot, onRetry, children, tools }: Props) {
             </button>
           ) : null}
         </div>
-      </header>
+      </div>
       {slot.state === 'stale' ? (
         <p className="card-note">Updated {relativeTime(slot.updatedAt, now)}</p>
       ) : null}

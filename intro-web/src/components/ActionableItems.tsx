@@ -97,7 +97,10 @@ function Item({
               {relativeTime(Date.parse(item.dueAt), now())}
             </span>
           ) : null}
-          <span className="muted"> · {item.priority?.toLowerCase()} priority</span>
+          <span className="muted">
+            {ranked.overdue || item.dueAt ? ' · ' : ''}
+            {item.priority?.toLowerCase()} priority
+          </span>
         </span>
       </div>
       <div className="item-buttons">

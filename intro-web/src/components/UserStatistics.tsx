@@ -69,6 +69,7 @@ export function UserStatistics({ data }: { data: StatisticsData }) {
           height={HEIGHT}
           role="img"
           aria-label={description}
+          preserveAspectRatio="none"
           focusable="false"
         >
           <polyline
@@ -78,6 +79,7 @@ export function UserStatistics({ data }: { data: StatisticsData }) {
             strokeWidth="2"
             strokeLinejoin="round"
             strokeLinecap="round"
+            vectorEffect="non-scaling-stroke"
           />
         </svg>
         <figcaption>Last 14 days</figcaption>

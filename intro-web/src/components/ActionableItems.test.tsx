@@ -69,6 +69,20 @@ describe('ActionableItems', () => {
     expect(screen.getByTestId('open-count')).toHaveTextContent(/^1$/);
   });
 
+  it('moves focus to the next item when one leaves, and to the count after the last', async () => {
+    const onAct = vi.fn();
+    const props = { data: data(), settled: {}, error: null, onAct, now: () => NOW };
+    const { rerender } = render(<ActionableItems pending={{}} {...props} />);
+    const first = screen.getAllByTestId('action-item')[0]!;
+    await userEvent.click(within(first).getByRole('button', { name: 'Complete' }));
+    rerender(<ActionableItems pending={{ 'a-1': 'complete' }} {...props} />);
+    const next = screen.getAllByTestId('action-item')[0]!;
+    expect(within(next).getByRole('button', { name: 'Complete' })).toHaveFocus();
+    await userEvent.click(within(next).getByRole('button', { name: 'Dismiss' }));
+    rerender(<ActionableItems pending={{ 'a-1': 'complete', 'a-2': 'dismiss' }} {...props} />);
+    expect(screen.getByTestId('open-count').parentElement).toHaveFocus();
+  });
+
   it('shows why a write was refused', () => {
     draw({ error: 'Could not complete “x”: changed. It is back in your list.' });
     expect(screen.getByRole('alert')).toHaveTextContent('It is back in your list.');

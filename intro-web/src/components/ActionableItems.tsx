@@ -167,6 +167,28 @@ function Item({
  */
 export function ActionableItems({ data, pending, settled, error, onAct, now = Date.now }: Props) {
   const items = visibleItems(data, pending, settled, now());
+  const list = useRef<HTMLDivElement>(null);
+  const summary = useRef<HTMLParagraphElement>(null);
+  // The item acted on leaves the list with its focused button: focus goes to its neighbour's
+  // first button, or to the count when the list is empty.
+  const focusAfter = useRef<{ gone: string; next: string | null } | null>(null);
+  const ids = items.map((r) => r.item.id).join(' ');
+  useEffect(() => {
+    const target = focusAfter.current;
+    if (!target || ids.split(' ').includes(target.gone)) return;
+    focusAfter.current = null;
+    const next = target.next
+      ? list.current?.querySelector<HTMLButtonElement>(`[data-item-id="${CSS.escape(target.next)}"] button`)
+      : null;
+    (next ?? summary.current)?.focus();
+  }, [ids]);
+  const act: Props['onAct'] = (itemId, command, until) => {
+    const index = items.findIndex((r) => r.item.id === itemId);
+    const neighbour = items[index + 1] ?? items[index - 1];
+    focusAfter.current = { gone: itemId, next: neighbour ? neighbour.item.id : null };
+    if (until === undefined) onAct(itemId, command);
+    else onAct(itemId, command, until);
+  };
   const hidden = (data.items ?? []).filter(
     ({ item }) =>
       pending[item.id] !== undefined ||
@@ -174,8 +196,8 @@ export function ActionableItems({ data, pending, settled, error, onAct, now = Da
   ).length;
   const openCount = Math.max(0, (data.openCount ?? 0) - hidden);
   return (
-    <div className="actions">
-      <p className="open-count">
+    <div className="actions" ref={list}>
+      <p className="open-count" tabIndex={-1} ref={summary}>
         <span data-testid="open-count">{openCount}</span> open
         {data.overdueCount ? <span>, {data.overdueCount} overdue</span> : null}
         {data.snoozedCount ? <span>, {data.snoozedCount} snoozed</span> : null}
@@ -190,7 +212,7 @@ export function ActionableItems({ data, pending, settled, error, onAct, now = Da
       ) : (
         <ul className="action-list">
           {items.map((ranked) => (
-            <Item key={ranked.item.id} ranked={ranked} onAct={onAct} now={now} />
+            <Item key={ranked.item.id} ranked={ranked} onAct={act} now={now} />
           ))}
         </ul>
       )}

@@ -219,7 +219,7 @@ describe('the page', () => {
     const toggle = screen.getByRole('button', { name: 'Show the operators’ view' });
     await userEvent.click(toggle);
     expect(await screen.findByRole('heading', { name: 'Operators’ view' })).toHaveFocus();
-    expect(await screen.findByTestId('migration-status')).toHaveTextContent('version7');
+    expect(await screen.findByTestId('migration-status')).toHaveTextContent('Version7');
     await userEvent.click(screen.getByRole('button', { name: 'Hide the operators’ view' }));
     expect(screen.queryByRole('heading', { name: 'Operators’ view' })).toBeNull();
   });

@@ -7,14 +7,10 @@ type Schemas = components['schemas'];
 
 export type PageView = Schemas['PageView'];
 export type SectionView = Schemas['SectionView'];
-export type ErrorView = Schemas['ErrorView'];
-export type Problem = Schemas['Problem'];
 export type PreferencesView = Schemas['PreferencesView'];
 export type PreferencesBody = Schemas['PreferencesBody'];
 export type ActionItemView = Schemas['ActionItemView'];
-export type ActivityGroupView = Schemas['ActivityGroup'];
 export type HealthView = Schemas['HealthView'];
-export type SectionHealthView = Schemas['SectionHealthView'];
 
 export type Theme = 'SYSTEM' | 'LIGHT' | 'DARK';
 export type Density = 'COMFORTABLE' | 'COMPACT';

@@ -42,10 +42,12 @@ function api() {
       ],
     }),
     migrations: vi.fn().mockResolvedValue({
-      version: '7',
-      pending: 0,
-      drift: null,
-      history: [{ version: '1', description: 'users', success: true }],
+      state: 'UP',
+      currentVersion: 6,
+      upToDate: true,
+      pending: [],
+      drift: ['V3 checksum'],
+      history: [{ version: 1, description: 'users', success: true }],
     }),
     invalidate: vi.fn().mockResolvedValue(undefined),
   };
@@ -64,8 +66,19 @@ describe('OperatorsView', () => {
       expect.stringContaining('(SECTION_TIMEOUT)'),
     ]);
     expect(screen.getByTestId('page-p95')).toHaveTextContent('8.0 ms');
-    expect(await screen.findByTestId('migration-status')).toHaveTextContent('version7');
-    expect(screen.getByRole('table', { name: 'Migrations: history' })).toHaveTextContent('users');
+    const status = await screen.findByTestId('migration-status');
+    expect(status).toHaveTextContent('StateUP');
+    expect(status).toHaveTextContent('Current version6');
+    expect(status).toHaveTextContent('Up to dateyes');
+    expect(screen.getByText('Pending:', { exact: false })).toHaveTextContent('Pending: none');
+    const history = screen.getByRole('table', { name: 'History' });
+    expect(within(history).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
+      'Version',
+      'Description',
+      'Success',
+    ]);
+    expect(history).toHaveTextContent('1usersyes');
+    expect(screen.getByRole('table', { name: 'Drift' })).toHaveTextContent('V3 checksum');
     expect(screen.getByRole('heading', { name: 'Operators’ view' })).toHaveFocus();
   });
 

@@ -11,8 +11,15 @@ interface Props {
   userId: string;
 }
 
+/** Returns a field name as words: `currentVersion` becomes "Current version". */
+export function words(name: string): string {
+  const spaced = name.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
 function Scalar({ value }: { value: unknown }) {
   if (value === null || value === undefined) return <span className="muted">none</span>;
+  if (typeof value === 'boolean') return <>{value ? 'yes' : 'no'}</>;
   if (typeof value === 'object') return <code>{JSON.stringify(value)}</code>;
   return <>{String(value)}</>;
 }
@@ -27,7 +34,7 @@ function Migrations({ data }: { data: MigrationsView }) {
       <dl className="facts" data-testid="migration-status">
         {plain.map(([name, value]) => (
           <div key={name}>
-            <dt>{name}</dt>
+            <dt>{words(name)}</dt>
             <dd>
               <Scalar value={value} />
             </dd>
@@ -40,15 +47,22 @@ function Migrations({ data }: { data: MigrationsView }) {
             rows.flatMap((r) => (r && typeof r === 'object' ? Object.keys(r as object) : ['value'])),
           ),
         ];
+        if (rows.length === 0) {
+          return (
+            <p key={name}>
+              {words(name)}: <span className="muted">none</span>
+            </p>
+          );
+        }
         return (
           <div className="table-wrap" key={name}>
             <table>
-              <caption>Migrations: {name}</caption>
+              <caption>{words(name)}</caption>
               <thead>
                 <tr>
                   {columns.map((c) => (
                     <th key={c} scope="col">
-                      {c}
+                      {c === 'value' ? words(name) : words(c)}
                     </th>
                   ))}
                 </tr>

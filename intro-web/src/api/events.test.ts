@@ -154,6 +154,24 @@ describe('live updates', () => {
     expect(off.statuses.at(-1)).toBe('off');
   });
 
+  it('reconnects at once when the browser comes back online', async () => {
+    const fetchImpl = vi
+      .fn<typeof fetch>()
+      .mockRejectedValueOnce(new TypeError('offline'))
+      .mockImplementation(() => new Promise(() => {}));
+    const { updates } = live(fetchImpl);
+    updates.start();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    window.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(fetchImpl).toHaveBeenCalledTimes(2);
+    updates.close();
+    window.dispatchEvent(new Event('online'));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(fetchImpl).toHaveBeenCalledTimes(2);
+  });
+
   it('skips an event it cannot read and keeps the stream', async () => {
     const stream = streamResponse();
     const { updates, pages } = live(vi.fn<typeof fetch>().mockResolvedValue(stream.response));

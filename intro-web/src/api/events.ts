@@ -96,13 +96,24 @@ export class LiveUpdates {
 
   constructor(private readonly options: LiveOptions) {}
 
+  /** When the browser is back online, a waiting reconnect goes at once and the backoff restarts. */
+  private readonly online = () => {
+    if (this.closed || this.timer === null) return;
+    clearTimeout(this.timer);
+    this.timer = null;
+    this.attempt = 0;
+    void this.connect();
+  };
+
   start(): void {
     this.closed = false;
+    globalThis.addEventListener?.('online', this.online);
     void this.connect();
   }
 
   close(): void {
     this.closed = true;
+    globalThis.removeEventListener?.('online', this.online);
     if (this.timer !== null) clearTimeout(this.timer);
     this.timer = null;
     this.controller?.abort();

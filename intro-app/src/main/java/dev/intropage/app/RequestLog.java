@@ -12,6 +12,7 @@ import jakarta.ws.rs.container.PreMatching;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.slf4j.Logger;
@@ -20,6 +21,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Logs one line per request (request id, user, method, path, status, duration) and times it as
  * {@code http.server.requests} by method, route template and status.
+ *
+ * <p>The path is logged as the client sent it, percent-encoded, so that a decoded line break can
+ * forge no log line. A method outside HTTP's own is timed as {@code OTHER}, so that invented
+ * methods cannot add meters without bound.
  */
 @PreMatching
 final class RequestLog implements ContainerRequestFilter, ContainerResponseFilter {
@@ -48,7 +53,7 @@ final class RequestLog implements ContainerRequestFilter, ContainerResponseFilte
     Principal principal = request.getSecurityContext().getUserPrincipal();
     String user = principal == null ? "-" : principal.getName();
     Object requestId = request.getProperty(REQUEST_ID);
-    String path = "/" + request.getUriInfo().getPath();
+    String path = request.getUriInfo().getRequestUri().getRawPath();
     LOG.atInfo()
         .addKeyValue("requestId", requestId == null ? "-" : requestId)
         .addKeyValue("user", user)
@@ -64,7 +69,8 @@ final class RequestLog implements ContainerRequestFilter, ContainerResponseFilte
             path,
             response.getStatus(),
             millis(nanos));
-    timer(request.getMethod(), route(request), response.getStatus()).record(nanos, NANOSECONDS);
+    timer(knownMethod(request.getMethod()), route(request), response.getStatus())
+        .record(nanos, NANOSECONDS);
   }
 
   /** The request timer of these tags, built once: building and finding it cost a page 1 %. */
@@ -80,6 +86,13 @@ final class RequestLog implements ContainerRequestFilter, ContainerResponseFilte
                 .tag("status", Integer.toString(status))
                 .publishPercentileHistogram()
                 .register(registry));
+  }
+
+  private static final Set<String> METHODS =
+      Set.of("GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "CONNECT");
+
+  private static String knownMethod(String method) {
+    return METHODS.contains(method) ? method : "OTHER";
   }
 
   /** Milliseconds with two decimals, as {@code %.2f} writes them, without a formatter. */

@@ -55,6 +55,52 @@ class RequestLogTest {
   }
 
   @Test
+  void inventedMethodsAndEncodedLineSeparators_neitherGrowTheMetricsNorSplitTheLog(@TempDir Path dir)
+      throws Exception {
+    Logger access = (Logger) LoggerFactory.getLogger("dev.intropage.access");
+    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+    lines.start();
+    access.addAppender(lines);
+    String exposition;
+    try (Server server =
+            Server.start(
+                AppConfig.from(
+                    Map.of(
+                        "INTRO_HTTP_PORT",
+                        "0",
+                        "INTRO_DB_URL",
+                        "jdbc:sqlite:" + dir.resolve("l.db"))),
+                Clock.systemUTC(),
+                new PrintStream(new ByteArrayOutputStream(), true, UTF_8),
+                new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
+        HttpClient http = HttpClient.newHttpClient()) {
+      for (int i = 0; i < 20; i++) {
+        http.send(
+            HttpRequest.newBuilder(server.uri().resolve("health/live"))
+                .method("INVENTED" + i, HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+      }
+      http.send(
+          HttpRequest.newBuilder(server.uri().resolve("health/live%E2%80%A8forged%20line")).build(),
+          HttpResponse.BodyHandlers.discarding());
+      exposition =
+          http.send(
+                  HttpRequest.newBuilder(server.uri().resolve("metrics")).build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+    } finally {
+      access.detachAppender(lines);
+    }
+
+    assertThat(exposition).doesNotContain("INVENTED").contains("method=\"OTHER\"");
+    assertThat(lines.list)
+        .extracting(ILoggingEvent::getFormattedMessage)
+        .anySatisfy(line -> assertThat(line).contains("/health/live%E2%80%A8forged%20line 404"))
+        .allSatisfy(line -> assertThat(line).doesNotContain("\n", "\r", "\u2028"));
+  }
+
+  @Test
   void millis_writesWhatPercentPoint2fWrites() {
     long[] samples = {
       0,

@@ -55,8 +55,8 @@ class RequestLogTest {
   }
 
   @Test
-  void inventedMethodsAndEncodedLineSeparators_neitherGrowTheMetricsNorSplitTheLog(@TempDir Path dir)
-      throws Exception {
+  void inventedMethodsAndEncodedLineSeparators_neitherGrowTheMetricsNorSplitTheLog(
+      @TempDir Path dir) throws Exception {
     Logger access = (Logger) LoggerFactory.getLogger("dev.intropage.access");
     ListAppender<ILoggingEvent> lines = new ListAppender<>();
     lines.start();

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The service's settings, read from environment variables and, where {@code INTRO_CONFIG_FILE}
@@ -172,7 +173,7 @@ public record AppConfig(
     Map<String, String> shown = new LinkedHashMap<>();
     shown.put("INTRO_HTTP_PORT", Integer.toString(httpPort));
     shown.put("INTRO_HTTP_HOST", httpHost);
-    shown.put("INTRO_DB_URL", dbUrl);
+    shown.put("INTRO_DB_URL", masked(dbUrl));
     dbUser.ifPresent(user -> shown.put("INTRO_DB_USER", user));
     dbPassword.ifPresent(password -> shown.put("INTRO_DB_PASSWORD", "***"));
     jwtSecret.ifPresent(value -> shown.put("INTRO_AUTH_JWT_SECRET", "***"));
@@ -186,6 +187,15 @@ public record AppConfig(
     List<String> lines = new ArrayList<>();
     shown.forEach((key, value) -> lines.add(key + "=" + value));
     return lines;
+  }
+
+  private static final Pattern URL_PASSWORD = Pattern.compile("(?i)([?&;](?:ssl)?password=)[^&;]*");
+  private static final Pattern URL_USER_INFO = Pattern.compile("(//[^/:@]*:)[^/@]*@");
+
+  /** A database URL with the passwords it may carry (a parameter, or user info) masked. */
+  static String masked(String url) {
+    String masked = URL_PASSWORD.matcher(url).replaceAll("$1***");
+    return URL_USER_INFO.matcher(masked).replaceAll("$1***@");
   }
 
   @Override

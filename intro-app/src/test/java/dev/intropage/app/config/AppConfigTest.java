@@ -45,6 +45,25 @@ class AppConfigTest {
   }
 
   @Test
+  void databaseUrlWithAPassword_isShownMasked() {
+    AppConfig query =
+        AppConfig.from(
+            Map.of(
+                "INTRO_DB_URL",
+                "jdbc:postgresql://db:5432/intro?user=intro&password=s3cret&sslpassword=k3y&ssl=true"));
+    AppConfig userInfo =
+        AppConfig.from(Map.of("INTRO_DB_URL", "jdbc:postgresql://intro:s3cret@db:5432/intro"));
+
+    assertThat(query.describe())
+        .contains(
+            "INTRO_DB_URL=jdbc:postgresql://db:5432/intro?user=intro&password=***&sslpassword=***&ssl=true");
+    assertThat(userInfo.describe())
+        .contains("INTRO_DB_URL=jdbc:postgresql://intro:***@db:5432/intro");
+    assertThat(query + " " + userInfo).doesNotContain("s3cret", "k3y");
+    assertThat(query.dbUrl()).contains("password=s3cret");
+  }
+
+  @Test
   void existingSqliteFile_noDemoDataUnlessAsked(@TempDir Path dir) throws Exception {
     Path db = Files.createFile(dir.resolve("intro.db"));
     String url = "jdbc:sqlite:" + db;

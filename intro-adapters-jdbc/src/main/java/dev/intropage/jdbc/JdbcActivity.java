@@ -6,6 +6,7 @@ import dev.intropage.core.activity.ActivityEvent;
 import dev.intropage.core.activity.ActivityRepository;
 import dev.intropage.core.activity.ActivityRepository.ActivityCursor;
 import dev.intropage.core.model.UserId;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -83,10 +84,21 @@ final class JdbcActivity implements ActivityRepository {
 
   /**
    * A cursor in the schema's microseconds. A cursor between two microseconds becomes "before the
-   * next microsecond, empty id", which keeps exactly the events at or before the lower one.
+   * next microsecond, empty id", which keeps exactly the events at or before the lower one. A
+   * cursor beyond what a microsecond count holds (anyone can make one) is moved to its end, which
+   * keeps its order against every event the schema can hold.
    */
   record Position(long micros, String id) {
+    private static final Instant FIRST = Sql.instant(Long.MIN_VALUE);
+    private static final Instant LAST = Sql.instant(Long.MAX_VALUE);
+
     static Position of(ActivityCursor cursor) {
+      if (cursor.occurredAt().isBefore(FIRST)) {
+        return new Position(Long.MIN_VALUE, "");
+      }
+      if (cursor.occurredAt().isAfter(LAST)) {
+        return new Position(Long.MAX_VALUE, "");
+      }
       long micros = Sql.micros(cursor.occurredAt());
       if (!cursor.occurredAt().truncatedTo(ChronoUnit.MICROS).equals(cursor.occurredAt())) {
         return new Position(Math.addExact(micros, 1), "");

@@ -154,6 +154,25 @@ abstract class AdapterContract {
   }
 
   @Test
+  void activity_cursorBeyondWhatTheSchemaHolds_keepsItsOrderInsteadOfFailing() {
+    ActivityEvent event =
+        new ActivityEvent("z", ADA, Optional.empty(), "comment", "doc", NOW.minusSeconds(1));
+    adapters.recordActivity(event);
+
+    // A cursor token anyone can make: its checksum guards against mistakes, not forgery.
+    assertThat(
+            adapters
+                .activity()
+                .recent(ADA, Set.of(), Optional.of(new ActivityCursor(Instant.MAX, "a")), 5))
+        .containsExactly(event);
+    assertThat(
+            adapters
+                .activity()
+                .recent(ADA, Set.of(), Optional.of(new ActivityCursor(Instant.MIN, "a")), 5))
+        .isEmpty();
+  }
+
+  @Test
   void actionItems_open_returnsOpenAndSnoozedItemsOnly() {
     item("i1", "ada", "OPEN", null, 0);
     item("i2", "ada", "OPEN", NOW.plus(Duration.ofDays(1)), 0);

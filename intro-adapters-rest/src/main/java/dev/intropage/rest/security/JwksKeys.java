@@ -26,14 +26,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
-import javax.crypto.SecretKey;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The keys of a JWK set, chosen by {@code kid} and cached. A {@code kid} not in the cache triggers
  * one reload, but reloads happen at most once per minimum interval, so a flood of tokens with
- * made-up key ids cannot hammer the set's server. Loads are lazy (the first token triggers the
- * first) and single-flight. A failed load keeps the keys already known.
+ * made-up key ids cannot hammer the set's server. A set older than its maximum age is loaded again
+ * at the next token, so that a key withdrawn from it stops being trusted. Loads are lazy (the first
+ * token triggers the first) and single-flight. A failed load keeps the keys already known.
+ *
+ * <p>Only public keys are taken from a set: a set is published, and a secret in it would let anyone
+ * who can read it sign tokens.
  *
  * <p>Thread-safe.
  */
@@ -48,7 +51,6 @@ final class JwksKeys {
   private static final Set<String> RSA_ALGORITHMS =
       Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512");
   private static final Set<String> EC_ALGORITHMS = Set.of("ES256", "ES384", "ES512");
-  private static final Set<String> HMAC_ALGORITHMS = Set.of("HS256", "HS384", "HS512");
 
   /** Reads the set's JSON text. */
   @FunctionalInterface
@@ -60,22 +62,25 @@ final class JwksKeys {
   private final Source source;
   private final Clock clock;
   private final Duration minRefetchInterval;
+  private final Duration maxAge;
   private final ReentrantLock loadLock = new ReentrantLock();
   private volatile Map<String, AllowedKey> keys = Map.of();
   private @Nullable Instant lastLoad; // guarded by loadLock
+  private volatile @Nullable Instant loadedAt;
 
-  JwksKeys(URI location, Source source, Clock clock, Duration minRefetchInterval) {
+  JwksKeys(URI location, Source source, Clock clock, Duration minRefetchInterval, Duration maxAge) {
     this.location = requireNonNull(location, "location");
     this.source = requireNonNull(source, "source");
     this.clock = requireNonNull(clock, "clock");
     this.minRefetchInterval = requireNonNull(minRefetchInterval, "minRefetchInterval");
+    this.maxAge = requireNonNull(maxAge, "maxAge");
   }
 
   /** Creates the key source for a {@code file:}, {@code http:} or {@code https:} location. */
-  static JwksKeys at(URI location, Clock clock, Duration minRefetchInterval) {
+  static JwksKeys at(URI location, Clock clock, Duration minRefetchInterval, Duration maxAge) {
     Source source =
         "file".equals(scheme(location)) ? () -> readFile(location) : () -> readHttp(location);
-    return new JwksKeys(location, source, clock, minRefetchInterval);
+    return new JwksKeys(location, source, clock, minRefetchInterval, maxAge);
   }
 
   /** Returns the lower-cased scheme of the location, or an empty string when it has none. */
@@ -92,8 +97,11 @@ final class JwksKeys {
    */
   AllowedKey find(String kid) {
     AllowedKey key = keys.get(kid);
-    if (key != null) {
+    if (key != null && !tooOld()) {
       return key;
+    }
+    if (key != null) {
+      return renewed(kid, key);
     }
     loadLock.lock();
     try {
@@ -117,9 +125,46 @@ final class JwksKeys {
     return key;
   }
 
+  private boolean tooOld() {
+    Instant at = loadedAt;
+    return at != null && !clock.instant().isBefore(at.plus(maxAge));
+  }
+
+  /**
+   * Loads a set past its maximum age again and returns the key if the set still has it. While
+   * another thread loads, or when the load fails, the known key stands: the set's server being away
+   * must not lock everyone out.
+   */
+  private AllowedKey renewed(String kid, AllowedKey known) {
+    if (!loadLock.tryLock()) {
+      return known;
+    }
+    try {
+      if (tooOld()) {
+        Instant now = clock.instant();
+        lastLoad = now;
+        try {
+          keys = load();
+        } catch (InvalidTokenException unavailable) {
+          loadedAt = now.minus(maxAge).plus(minRefetchInterval);
+          return known;
+        }
+      }
+    } finally {
+      loadLock.unlock();
+    }
+    AllowedKey key = keys.get(kid);
+    if (key == null) {
+      throw new InvalidTokenException("unknown key id");
+    }
+    return key;
+  }
+
   private Map<String, AllowedKey> load() {
     try {
-      return parse(source.read());
+      Map<String, AllowedKey> loaded = parse(source.read());
+      loadedAt = clock.instant();
+      return loaded;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new InvalidTokenException("key set unavailable", e);
@@ -134,9 +179,9 @@ final class JwksKeys {
   }
 
   /**
-   * Parses a JWK set with JJWT and keeps the signature keys that have a {@code kid}, each allowed
-   * the algorithm it declares (if that suits its type) or else its family's default: RS256 for RSA,
-   * ES256 for EC P-256, HS256 for a secret. Private keys and keys for encryption are skipped.
+   * Parses a JWK set with JJWT and keeps the public signature keys that have a {@code kid}, each
+   * allowed the algorithm it declares (if that suits its type) or else its family's default: RS256
+   * for RSA, ES256 for EC P-256. Secrets, private keys and keys for encryption are skipped.
    */
   static Map<String, AllowedKey> parse(String json) {
     JwkSet set = Jwks.setParser().ignoreUnsupported(true).build().parse(json);
@@ -165,9 +210,6 @@ final class JwksKeys {
     } else if (key instanceof ECPublicKey ec) {
       family = EC_ALGORITHMS;
       fallback = PublicKeys.isP256(ec) ? AllowedKey.ES256 : null;
-    } else if (key instanceof SecretKey) {
-      family = HMAC_ALGORITHMS;
-      fallback = AllowedKey.HS256;
     } else {
       return null;
     }

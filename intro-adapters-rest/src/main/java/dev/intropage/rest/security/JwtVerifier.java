@@ -174,11 +174,15 @@ public final class JwtVerifier implements TokenVerifier {
     /** How long a JWK set is trusted before an unknown {@code kid} may trigger a reload. */
     public static final Duration DEFAULT_MIN_REFETCH_INTERVAL = Duration.ofSeconds(30);
 
+    /** How long a JWK set is used before the next token has it loaded again. */
+    public static final Duration DEFAULT_JWKS_MAX_AGE = Duration.ofMinutes(5);
+
     private byte @Nullable [] secret;
     private @Nullable AllowedKey rsa;
     private @Nullable AllowedKey ec;
     private @Nullable URI jwks;
     private Duration minRefetchInterval = DEFAULT_MIN_REFETCH_INTERVAL;
+    private Duration jwksMaxAge = DEFAULT_JWKS_MAX_AGE;
     private @Nullable String issuer;
     private @Nullable String audience;
     private Clock clock = Clock.systemUTC();
@@ -228,8 +232,10 @@ public final class JwtVerifier implements TokenVerifier {
      * first needed and reloaded on an unknown {@code kid} at most once per {@linkplain
      * #minRefetchInterval(Duration) interval}.
      *
-     * @param location a {@code file:}, {@code http:} or {@code https:} URI
-     * @throws IllegalArgumentException if the URI has another scheme or is not absolute
+     * @param location a {@code file:} or {@code https:} URI, or {@code http:} on this machine's
+     *     loopback
+     * @throws IllegalArgumentException if the URI has another scheme, or is {@code http:} to
+     *     another host, where anyone on the way could swap the keys
      */
     public Builder jwks(URI location) {
       requireNonNull(location, "location");
@@ -237,8 +243,38 @@ public final class JwtVerifier implements TokenVerifier {
       if (!scheme.equals("file") && !scheme.equals("http") && !scheme.equals("https")) {
         throw new IllegalArgumentException("JWK set location must be a file:, http: or https: URI");
       }
+      if (scheme.equals("http") && !loopback(location.getHost())) {
+        throw new IllegalArgumentException(
+            "JWK set location must use https unless it is on this machine's loopback");
+      }
       this.jwks = location;
       return this;
+    }
+
+    /**
+     * Sets how long a loaded JWK set is used before the next token has it loaded again, so that a
+     * withdrawn key stops being trusted; five minutes by default.
+     *
+     * @throws IllegalArgumentException if the age is not positive
+     */
+    public Builder jwksMaxAge(Duration maxAge) {
+      requireNonNull(maxAge, "maxAge");
+      if (maxAge.isNegative() || maxAge.isZero()) {
+        throw new IllegalArgumentException("jwksMaxAge must be positive");
+      }
+      this.jwksMaxAge = maxAge;
+      return this;
+    }
+
+    private static boolean loopback(@Nullable String host) {
+      if (host == null) {
+        return false;
+      }
+      String name = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+      return name.equalsIgnoreCase("localhost")
+          || name.startsWith("127.")
+          || name.equals("::1")
+          || name.equals("0:0:0:0:0:0:0:1");
     }
 
     /**
@@ -310,7 +346,8 @@ public final class JwtVerifier implements TokenVerifier {
       }
       Clock clock = this.clock;
       AllowedKey secretKey = secret == null ? null : hmacKey(secret);
-      JwksKeys jwksKeys = jwks == null ? null : JwksKeys.at(jwks, clock, minRefetchInterval);
+      JwksKeys jwksKeys =
+          jwks == null ? null : JwksKeys.at(jwks, clock, minRefetchInterval, jwksMaxAge);
       JwtParserBuilder parser =
           Jwts.parser()
               .keyLocator(new AllowListKeyLocator(secretKey, rsa, ec, jwksKeys))

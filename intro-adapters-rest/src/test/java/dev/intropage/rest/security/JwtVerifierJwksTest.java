@@ -187,6 +187,93 @@ class JwtVerifierJwksTest {
   }
 
   @Test
+  void verify_keyWithdrawnFromTheSet_refusedOnceTheSetIsOlderThanItsMaxAge() {
+    served.set(set(rsaJwk(RSA, "rsa-1")));
+    TokenVerifier verifier =
+        JwtVerifier.builder()
+            .jwks(httpLocation())
+            .minRefetchInterval(INTERVAL)
+            .jwksMaxAge(Duration.ofMinutes(2))
+            .clock(clock)
+            .build();
+    verifier.verify(rs256(RSA, "rsa-1"));
+    served.set(set(rsaJwk(OTHER_RSA, "rsa-2")));
+
+    clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+
+    // No unknown key id came, yet the set is looked at again: rsa-1 has gone from it.
+    assertRefused(
+        verifier,
+        claims().id("second").header().keyId("rsa-1").and().signWith(RSA.getPrivate()).compact(),
+        "unknown key id");
+    assertThat(hits).hasValue(2);
+  }
+
+  @Test
+  void verify_setOlderThanItsMaxAgeAndItsServerDown_knownKeysKeepWorking() {
+    served.set(set(rsaJwk(RSA, "rsa-1")));
+    TokenVerifier verifier =
+        JwtVerifier.builder()
+            .jwks(httpLocation())
+            .minRefetchInterval(INTERVAL)
+            .jwksMaxAge(Duration.ofMinutes(2))
+            .clock(clock)
+            .build();
+    verifier.verify(rs256(RSA, "rsa-1"));
+    server.stop(0);
+
+    clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+
+    assertThat(
+            verifier
+                .verify(
+                    claims()
+                        .id("second")
+                        .header()
+                        .keyId("rsa-1")
+                        .and()
+                        .signWith(RSA.getPrivate())
+                        .compact())
+                .userId())
+        .isEqualTo("ada");
+  }
+
+  @Test
+  void verify_secretKeyInTheSet_neverTrusted() {
+    byte[] secret = new byte[32];
+    Arrays.fill(secret, (byte) 7);
+    String oct =
+        "{\"kty\":\"oct\",\"kid\":\"hs-1\",\"k\":\""
+            + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(secret)
+            + "\"}";
+    served.set(set(oct, rsaJwk(RSA, "rsa-1")));
+    TokenVerifier verifier = verifier(httpLocation());
+
+    // A JWK set is public: a secret in it lets anyone who can read it sign tokens.
+    assertRefused(
+        verifier,
+        claims()
+            .header()
+            .keyId("hs-1")
+            .and()
+            .signWith(new SecretKeySpec(secret, "HmacSHA256"), Jwts.SIG.HS256)
+            .compact(),
+        "unknown key id");
+  }
+
+  @Test
+  void jwks_plainHttpToAnotherHost_refusedAtBuild() {
+    assertThatThrownBy(
+            () -> JwtVerifier.builder().jwks(URI.create("http://auth.example.com/jwks.json")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("https");
+    JwtVerifier.builder().jwks(URI.create("https://auth.example.com/jwks.json"));
+    JwtVerifier.builder().jwks(URI.create("http://localhost:8081/jwks.json"));
+    JwtVerifier.builder().jwks(URI.create("http://127.0.0.1:8081/jwks.json"));
+    JwtVerifier.builder().jwks(URI.create("http://[::1]:8081/jwks.json"));
+  }
+
+  @Test
   void verify_hs256SignedWithTheJwkPublicKeyBytes_refused() {
     served.set(set(rsaJwk(RSA, "rsa-1")));
     TokenVerifier verifier = verifier(httpLocation());

@@ -7,6 +7,7 @@ import dev.intropage.core.activity.ActivityFeed;
 import dev.intropage.core.activity.ActivityRepository;
 import dev.intropage.core.model.UserId;
 import dev.intropage.rest.AccessPolicy.Action;
+import dev.intropage.rest.Views.ActivityFeedView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -65,7 +66,7 @@ public final class ActivityResource {
         @ApiResponse(
             responseCode = "200",
             description = "One page of the feed",
-            content = @Content(schema = @Schema(implementation = ActivityFeed.class))),
+            content = @Content(schema = @Schema(implementation = ActivityFeedView.class))),
         @ApiResponse(
             responseCode = "400",
             description =
@@ -86,7 +87,7 @@ public final class ActivityResource {
   @ProblemResponses.Authenticated
   @ProblemResponses.OwnerOrAdmin
   @ProblemResponses.UnknownUser
-  public ActivityFeed activity(
+  public ActivityFeedView activity(
       @Context SecurityContext security,
       @Parameter(description = RequestParts.USER_ID_DESCRIPTION, example = "ada")
           @PathParam("userId")
@@ -106,11 +107,12 @@ public final class ActivityResource {
     if (repository == null) {
       throw Problems.notImplemented("The activity feed");
     }
-    return ActivityFeed.page(
-        repository,
-        engine.viewer(user),
-        Optional.ofNullable(cursor).filter(c -> !c.isBlank()),
-        size);
+    return ActivityFeedView.of(
+        ActivityFeed.page(
+            repository,
+            engine.viewer(user),
+            Optional.ofNullable(cursor).filter(c -> !c.isBlank()),
+            size));
   }
 
   private static int limit(@Nullable String limit) {

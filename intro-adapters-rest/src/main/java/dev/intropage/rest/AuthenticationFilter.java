@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import java.security.Principal;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * Authenticates every request under {@code api/}: the {@code Authorization: Bearer} token goes to
@@ -25,10 +26,13 @@ final class AuthenticationFilter implements ContainerRequestFilter {
   private static final String PREFIX = "bearer ";
 
   /**
-   * The host's dev-mode token endpoint, which must answer without a token; where the host does not
-   * register it (jwt mode), the path does not exist and answers 404.
+   * The host's paths under {@code api/} that answer without a token: the session description that
+   * tells a page which sign-in to offer, and the dev-mode token endpoint and demo users. Where the
+   * host does not register one (the dev endpoints in jwt mode), the path does not exist and answers
+   * 404.
    */
-  static final String DEV_TOKEN_PATH = "api/v1/dev/token";
+  static final Set<String> OPEN_PATHS =
+      Set.of("api/v1/session", "api/v1/dev/token", "api/v1/dev/users");
 
   private final TokenVerifier verifier;
 
@@ -39,7 +43,7 @@ final class AuthenticationFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     String path = request.getUriInfo().getPath();
-    if (!path.startsWith("api/") || path.equals(DEV_TOKEN_PATH)) {
+    if (!path.startsWith("api/") || OPEN_PATHS.contains(path)) {
       return;
     }
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);

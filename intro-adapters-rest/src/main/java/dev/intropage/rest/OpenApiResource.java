@@ -5,9 +5,12 @@ import io.swagger.v3.core.util.Yaml31;
 import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.integration.SwaggerConfiguration;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.SpecVersion;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.JsonSchema;
+import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.servers.Server;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,6 +19,7 @@ import jakarta.ws.rs.core.Configuration;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,7 +113,50 @@ public final class OpenApiResource {
             .resourceClasses(names)
             .readAllResources(true)
             .prettyPrint(true);
-    return new Reader(config).read(resources);
+    OpenAPI document = new Reader(config).read(resources);
+    allowNullWhereDeclared(document);
+    return document;
+  }
+
+  /**
+   * Completes what a property's {@code @Schema(types = {..., "null"})} declares where swagger-core
+   * writes it in a shape JSON Schema 2020-12 does not read as nullable: beside a {@code $ref},
+   * whose target still demands its own type, the reference becomes {@code oneOf} the target and
+   * {@code null}; beside an {@code enum}, {@code null} joins the values.
+   */
+  static void allowNullWhereDeclared(OpenAPI document) {
+    Components components = document.getComponents();
+    if (components == null || components.getSchemas() == null) {
+      return;
+    }
+    for (Schema<?> schema : components.getSchemas().values()) {
+      if (schema.getProperties() != null) {
+        schema.getProperties().replaceAll((name, property) -> allowNull(property));
+      }
+    }
+  }
+
+  private static Schema<?> allowNull(Schema<?> property) {
+    Set<String> types = property.getTypes();
+    if (types == null || !types.contains("null")) {
+      return property;
+    }
+    String reference = property.get$ref();
+    if (reference != null) {
+      Schema<Object> target = new JsonSchema();
+      target.set$ref(reference);
+      Schema<Object> none = new JsonSchema();
+      none.setTypes(new LinkedHashSet<>(List.of("null")));
+      Schema<Object> either = new JsonSchema();
+      either.setOneOf(new ArrayList<>(List.of(target, none)));
+      either.setDescription(property.getDescription());
+      return either;
+    }
+    List<?> values = property.getEnum();
+    if (values != null && !values.contains(null)) {
+      values.add(null);
+    }
+    return property;
   }
 
   /** The root resource classes registered in the application, in a stable order. */

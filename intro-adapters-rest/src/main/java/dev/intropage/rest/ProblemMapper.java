@@ -55,6 +55,10 @@ final class ProblemMapper implements ExceptionMapper<Throwable> {
 
   private static Response fromJaxRs(Response original, String path) {
     int status = original.getStatus();
+    if (status == 403) {
+      // A host resource's refusal reads as the adapter's own.
+      return Problems.response(Problems.forbidden(), path);
+    }
     Response.StatusType type = Response.Status.fromStatusCode(status);
     String title = type == null ? "HTTP " + status : type.getReasonPhrase();
     String kind =

@@ -4,9 +4,12 @@ import dev.intropage.core.IntroPage;
 import dev.intropage.core.SectionHealth;
 import dev.intropage.core.SectionResult;
 import dev.intropage.core.actions.ActionItem;
+import dev.intropage.core.activity.ActivityFeed;
+import dev.intropage.core.activity.ActivityFeed.ActivityGroup;
 import dev.intropage.core.personalization.Preferences;
 import dev.intropage.core.personalization.Preferences.Density;
 import dev.intropage.core.personalization.Preferences.Theme;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -60,7 +63,7 @@ final class Views {
       String source,
       long ageMillis,
       long elapsedMillis,
-      @Nullable ErrorView error) {
+      @Schema(types = {"object", "null"}) @Nullable ErrorView error) {
     static SectionView of(SectionResult<?> result, Function<Object, Object> data) {
       return new SectionView(
           result.key().name(),
@@ -72,6 +75,57 @@ final class Views {
           result.error().map(e -> new ErrorView(e.code(), e.message(), e.hint())).orElse(null));
     }
   }
+
+  /**
+   * One page of the activity feed.
+   *
+   * @param groups the page's events, grouped, newest first
+   * @param unreadCount how many of the page's events happened after the viewer's last visit
+   * @param nextCursor the cursor of the next page, or null on the last page
+   */
+  record ActivityFeedView(
+      List<ActivityGroupView> groups,
+      int unreadCount,
+      @Schema(types = {"string", "null"}) @Nullable String nextCursor) {
+    static ActivityFeedView of(ActivityFeed feed) {
+      List<ActivityGroupView> groups = new ArrayList<>(feed.groups().size());
+      for (ActivityGroup group : feed.groups()) {
+        groups.add(
+            new ActivityGroupView(
+                group.type(),
+                group.actor().value(),
+                group.subject(),
+                group.count(),
+                group.firstAt(),
+                group.lastAt(),
+                group.eventIds(),
+                group.unread()));
+      }
+      return new ActivityFeedView(groups, feed.unreadCount(), feed.nextCursor().orElse(null));
+    }
+  }
+
+  /**
+   * Adjacent events of one actor, type and subject, shown as one line.
+   *
+   * @param type the events' type
+   * @param actor the user id of the events' actor
+   * @param subject the events' subject
+   * @param count how many events the group holds
+   * @param firstAt when the oldest event happened
+   * @param lastAt when the newest event happened
+   * @param eventIds the events' ids, newest first
+   * @param unread whether the newest event happened after the viewer's last visit
+   */
+  record ActivityGroupView(
+      String type,
+      String actor,
+      String subject,
+      int count,
+      Instant firstAt,
+      Instant lastAt,
+      List<String> eventIds,
+      boolean unread) {}
 
   /**
    * Why a section has no fresh data.
@@ -105,9 +159,15 @@ final class Views {
       String section,
       String criticality,
       String breaker,
-      @Nullable Instant lastSuccess,
-      @Nullable Instant lastFailure,
-      @Nullable String lastErrorCode) {
+      @Schema(
+              types = {"string", "null"},
+              format = "date-time")
+          @Nullable Instant lastSuccess,
+      @Schema(
+              types = {"string", "null"},
+              format = "date-time")
+          @Nullable Instant lastFailure,
+      @Schema(types = {"string", "null"}) @Nullable String lastErrorCode) {
     static SectionHealthView of(SectionHealth health) {
       return new SectionHealthView(
           health.section(),
@@ -131,12 +191,12 @@ final class Views {
    * @param version the stored version; send it back in {@code If-Match}
    */
   record PreferencesView(
-      @Nullable Theme theme,
-      @Nullable Density density,
+      @Schema(types = {"string", "null"}) @Nullable Theme theme,
+      @Schema(types = {"string", "null"}) @Nullable Density density,
       List<String> sectionOrder,
       List<String> hiddenSections,
-      @Nullable String zone,
-      @Nullable String locale,
+      @Schema(types = {"string", "null"}) @Nullable String zone,
+      @Schema(types = {"string", "null"}) @Nullable String locale,
       long version) {
     static PreferencesView of(Preferences preferences) {
       return new PreferencesView(
@@ -166,8 +226,14 @@ final class Views {
       String title,
       String priority,
       String state,
-      @Nullable Instant dueAt,
-      @Nullable Instant snoozedUntil,
+      @Schema(
+              types = {"string", "null"},
+              format = "date-time")
+          @Nullable Instant dueAt,
+      @Schema(
+              types = {"string", "null"},
+              format = "date-time")
+          @Nullable Instant snoozedUntil,
       long version) {
     static ActionItemView of(ActionItem item) {
       return new ActionItemView(
@@ -222,7 +288,9 @@ final class Views {
    * @param userId the user, or null for every user
    * @param section the section, or null for every section
    */
-  record InvalidatedView(@Nullable String userId, @Nullable String section) {}
+  record InvalidatedView(
+      @Schema(types = {"string", "null"}) @Nullable String userId,
+      @Schema(types = {"string", "null"}) @Nullable String section) {}
 
   /**
    * A health probe's answer.

@@ -4,6 +4,8 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.ws.rs.ForbiddenException;
+import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -11,6 +13,7 @@ import java.net.Socket;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,6 +55,26 @@ class ProblemsAndFiltersTest {
   void unknownPath_is404Problem() throws Exception {
     app.problem(app.get("/nowhere", null), 404);
     app.problem(app.get(TestApp.BASE + "/ada/nothing-here", TestApp.ADA), 404);
+  }
+
+  @Test
+  void hostsOpenPaths_needNoToken_andAreAbsentWhereTheHostServesNothing() throws Exception {
+    for (String path : List.of("/api/v1/session", "/api/v1/dev/users", "/api/v1/dev/token")) {
+      app.problem(app.get(path, null), 404);
+    }
+    app.problem(app.get("/api/v1/dev/other", null), 401);
+    app.problem(app.get("/api/v1/session/more", null), 401);
+  }
+
+  @Test
+  void forbiddenFromJaxRs_isTheAdaptersOwnForbiddenProblem() {
+    Response response = new ProblemMapper().toResponse(new ForbiddenException());
+
+    assertThat(response.getStatus()).isEqualTo(403);
+    Problem problem = (Problem) response.getEntity();
+    assertThat(problem.type()).isEqualTo(Problem.TYPE_BASE + "forbidden");
+    assertThat(problem.title()).isEqualTo("Forbidden");
+    assertThat(problem.detail()).isEqualTo(Problems.forbidden().detail());
   }
 
   @Test
@@ -143,7 +166,7 @@ class ProblemsAndFiltersTest {
         app.get(TestApp.BASE + "/ada", TestApp.ADA, "X-Request-Id", tooLong);
     HttpResponse<byte[]> missing = app.get(TestApp.BASE + "/ada", TestApp.ADA);
 
-    for (HttpResponse<byte[]> response : java.util.List.of(bad, longer, missing)) {
+    for (HttpResponse<byte[]> response : List.of(bad, longer, missing)) {
       assertThat(response.headers().firstValue("X-Request-Id").orElseThrow())
           .matches("[0-9a-f-]{36}");
     }

@@ -115,6 +115,20 @@ public final class Server implements AutoCloseable {
       PrintStream out,
       PrintStream err,
       List<Object> extraComponents) {
+    return start(config, clock, out, err, extraComponents, WebPageResource.PACKAGED_ROOT);
+  }
+
+  /**
+   * Starts the service with the web page served at {@code /} from the class path folder {@code
+   * webRoot} (ending in a slash); without that folder, {@code /} answers 404.
+   */
+  static Server start(
+      AppConfig config,
+      Clock clock,
+      PrintStream out,
+      PrintStream err,
+      List<Object> extraComponents,
+      String webRoot) {
     config.describe().forEach(line -> LOG.info("config {}", line));
     AtomicBoolean ready = new AtomicBoolean();
     Database database = Database.open(config);
@@ -195,9 +209,20 @@ public final class Server implements AutoCloseable {
     application.register(feature);
     application.register(new MetricsResource(registry));
     application.register(new RequestLog(registry));
+    application.register(new SessionResource(config.authMode()));
+    application.register(new MigrationsResource(migrations));
     if (devMinter != null) {
       application.register(new DevTokenResource(devMinter));
+      application.register(
+          new DevUsersResource(limit -> DemoUsers.first(database.dataSource(), limit)));
     }
+    WebPageResource page = new WebPageResource(Server.class.getClassLoader(), webRoot);
+    LOG.info(
+        page.packaged()
+            ? "web page: served at / from the class path folder {}"
+            : "web page: not packaged (no class path folder {}); / answers 404",
+        webRoot);
+    application.register(page);
     application.register(
         new AbstractBinder() {
           @Override

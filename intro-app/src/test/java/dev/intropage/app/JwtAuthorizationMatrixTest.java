@@ -313,4 +313,28 @@ class JwtAuthorizationMatrixTest {
     absent.put("operator", 404);
     assertMatrix(new Call("POST", "api/v1/dev/token", "{\"userId\":\"ada\"}", Map.of()), absent);
   }
+
+  @Test
+  void devUsers_absentInJwtMode() throws Exception {
+    Map<String, Integer> absent = new LinkedHashMap<>();
+    absent.put("none", 404);
+    absent.put("badSignature", 404);
+    absent.put("operator", 404);
+    assertMatrix(new Call("GET", "api/v1/dev/users", "", Map.of()), absent);
+  }
+
+  @Test
+  void session_openToAnyone() throws Exception {
+    Map<String, Integer> open = new LinkedHashMap<>();
+    open.put("none", 200);
+    open.put("badSignature", 200);
+    open.put("owner", 200);
+    open.put("operator", 200);
+    assertMatrix(new Call("GET", "api/v1/session", "", Map.of()), open);
+  }
+
+  @Test
+  void migrations_operatorOnly() throws Exception {
+    assertMatrix(new Call("GET", "api/v1/admin/migrations", "", Map.of()), statuses(403, 403, 200));
+  }
 }

@@ -93,6 +93,36 @@ final class FlywayMigrator {
   }
 
   /**
+   * Reads the schema's history, oldest first: every versioned migration that ran, failed ones
+   * included. An unknown engine has none.
+   *
+   * @throws MigrationException with {@link Reason#DATABASE_ERROR} if the database cannot be read
+   */
+  List<AppliedMigration> history() {
+    Server server = database.server();
+    if (server.engine() == Engine.OTHER) {
+      return List.of();
+    }
+    try {
+      List<AppliedMigration> history = new ArrayList<>();
+      for (MigrationInfo migration : configure(server.engine()).load().info().applied()) {
+        if (migration.getVersion() != null && migration.getInstalledOn() != null) {
+          history.add(
+              new AppliedMigration(
+                  Integer.parseInt(migration.getVersion().getVersion()),
+                  migration.getDescription(),
+                  migration.getScript(),
+                  migration.getInstalledOn().toInstant(),
+                  !migration.getState().isFailed()));
+        }
+      }
+      return history;
+    } catch (FlywayException e) {
+      throw new MigrationException(Reason.DATABASE_ERROR, String.valueOf(e.getMessage()), e);
+    }
+  }
+
+  /**
    * Applies the pending migrations, each in its own transaction, reporting each one's start and end
    * to the listener.
    *

@@ -71,6 +71,16 @@ public final class MigrationRunner {
   }
 
   /**
+   * Reads the schema's history, oldest first: each versioned migration that ran, when, and whether
+   * it succeeded.
+   *
+   * @throws MigrationException with {@link Reason#DATABASE_ERROR} if the database cannot be read
+   */
+  public List<AppliedMigration> history() {
+    return flyway.history();
+  }
+
+  /**
    * Reads the status and, for each pending migration, the tables it touches with their row counts.
    *
    * @throws MigrationException with {@link Reason#DRIFT} or {@link Reason#UNSUPPORTED_ENGINE} when

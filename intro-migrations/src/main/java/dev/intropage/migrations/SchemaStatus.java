@@ -15,6 +15,14 @@ import java.util.Optional;
  */
 public record SchemaStatus(ComponentStatus component, Optional<String> schemaVersion) {
 
+  /**
+   * Reports a status read by {@link MigrationRunner#status()} as {@link
+   * MigrationRunner#schemaStatus()} does.
+   */
+  public static SchemaStatus of(MigrationStatus status) {
+    return SchemaComponent.of(status);
+  }
+
   /** Validates the status. */
   public SchemaStatus {
     requireNonNull(component, "component");

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.intropage.core.system.SystemSnapshot.ComponentState;
 import dev.intropage.migrations.MigrationException.Reason;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -255,6 +257,34 @@ abstract class MigrationContract {
     assertThat(current.component().state()).isEqualTo(ComponentState.UP);
     assertThat(current.component().detail()).isEqualTo("schema version 6");
     assertThat(current.schemaVersion()).contains("6");
+  }
+
+  @Test
+  void history_listsEachMigrationThatRanWithItsTimeAndOutcome() throws Exception {
+    DataSource db = freshDatabase();
+    MigrationRunner runner = runner(db).build();
+    assertThat(runner.history()).isEmpty();
+
+    runner(db).target(2).build().apply();
+
+    List<AppliedMigration> history = runner.history();
+    assertThat(history)
+        .extracting(
+            AppliedMigration::version,
+            AppliedMigration::description,
+            AppliedMigration::script,
+            AppliedMigration::success)
+        .containsExactly(
+            tuple(1, "users", "V1__users.sql", true),
+            tuple(2, "activity events", "V2__activity_events.sql", true));
+    // Wide bounds: the database records the time in its own zone and precision.
+    Instant now = Instant.now();
+    assertThat(history)
+        .allSatisfy(
+            row ->
+                assertThat(row.installedAt())
+                    .isBetween(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1))));
+    assertThat(SchemaStatus.of(runner.status())).isEqualTo(runner.schemaStatus());
   }
 
   @Test

@@ -231,9 +231,9 @@ export interface components {
             priority?: string;
             state?: string;
             /** Format: date-time */
-            dueAt?: string;
+            dueAt?: string | null;
             /** Format: date-time */
-            snoozedUntil?: string;
+            snoozedUntil?: string | null;
             /** Format: int64 */
             version?: number;
         };
@@ -243,15 +243,15 @@ export interface components {
             /** Format: date-time */
             until?: string;
         };
-        ActivityFeed: {
-            groups?: components["schemas"]["ActivityGroup"][];
+        ActivityFeedView: {
+            groups?: components["schemas"]["ActivityGroupView"][];
             /** Format: int32 */
             unreadCount?: number;
-            nextCursor?: string;
+            nextCursor?: string | null;
         };
-        ActivityGroup: {
+        ActivityGroupView: {
             type?: string;
-            actor?: components["schemas"]["UserId"];
+            actor?: string;
             subject?: string;
             /** Format: int32 */
             count?: number;
@@ -261,9 +261,6 @@ export interface components {
             lastAt?: string;
             eventIds?: string[];
             unread?: boolean;
-        };
-        UserId: {
-            value?: string;
         };
         HealthView: {
             userId?: string;
@@ -276,14 +273,14 @@ export interface components {
             criticality?: string;
             breaker?: string;
             /** Format: date-time */
-            lastSuccess?: string;
+            lastSuccess?: string | null;
             /** Format: date-time */
-            lastFailure?: string;
-            lastErrorCode?: string;
+            lastFailure?: string | null;
+            lastErrorCode?: string | null;
         };
         InvalidatedView: {
-            userId?: string;
-            section?: string;
+            userId?: string | null;
+            section?: string | null;
         };
         InvalidateBody: {
             userId?: string;
@@ -311,17 +308,17 @@ export interface components {
             ageMillis?: number;
             /** Format: int64 */
             elapsedMillis?: number;
-            error?: components["schemas"]["ErrorView"];
+            error?: components["schemas"]["ErrorView"] | null;
         };
         PreferencesView: {
-            /** @enum {string} */
-            theme?: "SYSTEM" | "LIGHT" | "DARK";
-            /** @enum {string} */
-            density?: "COMFORTABLE" | "COMPACT";
+            /** @enum {string|null} */
+            theme?: "SYSTEM" | "LIGHT" | "DARK" | null;
+            /** @enum {string|null} */
+            density?: "COMFORTABLE" | "COMPACT" | null;
             sectionOrder?: string[];
             hiddenSections?: string[];
-            zone?: string;
-            locale?: string;
+            zone?: string | null;
+            locale?: string | null;
             /** Format: int64 */
             version?: number;
         };
@@ -627,7 +624,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ActivityFeed"];
+                    "application/json": components["schemas"]["ActivityFeedView"];
                 };
             };
             /** @description Invalid or reserved user id, a cursor this server did not make, or a limit out of range */

@@ -28,6 +28,12 @@ import org.jspecify.annotations.Nullable;
 public final class DevTokenResource {
   static final Duration TTL = Duration.ofMinutes(30);
 
+  /** The most roles a dev token may carry. */
+  static final int MAX_ROLES = 16;
+
+  /** The longest role name a dev token may carry. */
+  static final int MAX_ROLE_LENGTH = 64;
+
   private final TokenMinter minter;
 
   DevTokenResource(TokenMinter minter) {
@@ -59,7 +65,7 @@ public final class DevTokenResource {
             content = @Content(schema = @Schema(type = "object"))),
         @ApiResponse(
             responseCode = "400",
-            description = "Missing or invalid user id, or malformed JSON",
+            description = "Missing or invalid user id or roles, or malformed JSON",
             content =
                 @Content(
                     mediaType = "application/problem+json",
@@ -79,6 +85,15 @@ public final class DevTokenResource {
     UserId user = UserId.of(request.userId());
     List<String> asked = request.roles();
     List<String> roles = asked == null ? List.of() : asked;
+    if (roles.size() > MAX_ROLES) {
+      throw new InvalidInputException("roles", "must be at most " + MAX_ROLES);
+    }
+    for (String role : roles) {
+      if (role == null || role.isBlank() || role.length() > MAX_ROLE_LENGTH) {
+        throw new InvalidInputException(
+            "roles", "must be names of 1 to " + MAX_ROLE_LENGTH + " characters, not blank");
+      }
+    }
     return Map.of(
         "token",
         minter.mint(user.value(), Set.copyOf(roles), TTL),

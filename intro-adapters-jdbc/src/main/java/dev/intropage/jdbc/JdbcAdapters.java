@@ -13,6 +13,7 @@ import dev.intropage.core.personalization.PreferenceStore;
 import dev.intropage.core.statistics.DailyStatsRepository;
 import dev.intropage.core.system.SystemStatusProvider;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
@@ -120,6 +121,19 @@ public final class JdbcAdapters {
    */
   public ActionItemStore actionItemStore() {
     return new JdbcActionItemStore(jdbi);
+  }
+
+  /**
+   * Deletes the idempotency records made before the cut-off, so that they do not pile up; a request
+   * repeated with a purged key is taken as a new one.
+   *
+   * @return how many records it deleted
+   * @throws NullPointerException if the cut-off is null
+   * @throws org.jdbi.v3.core.JdbiException if the database fails
+   */
+  public int purgeIdempotencyRecords(Instant before) {
+    requireNonNull(before, "before");
+    return jdbi.withHandle(handle -> Records.purge(handle, before));
   }
 
   /**

@@ -71,6 +71,14 @@ final class Records {
         == 1;
   }
 
+  /** Deletes the records made before the instant and returns how many. */
+  static int purge(Handle handle, Instant before) {
+    return handle
+        .createUpdate("DELETE FROM idempotency_records WHERE created_at < :before")
+        .bind("before", Sql.micros(before))
+        .execute();
+  }
+
   static String encode(ActionItem item) {
     return join(
         List.of(

@@ -323,6 +323,25 @@ abstract class AdapterContract {
   }
 
   @Test
+  void purgeIdempotencyRecords_dropsOnlyThoseOlderThanTheCutOff() {
+    item("i1", "ada", "OPEN", null, 0);
+    item("i2", "ada", "OPEN", null, 0);
+    actions.act(ADA, "i1", new ActionCommand.Complete(), 0, "old");
+    jdbi.useHandle(
+        h ->
+            h.execute(
+                "UPDATE idempotency_records SET created_at = ? WHERE idem_key = 'old'",
+                Sql.micros(NOW.minus(Duration.ofDays(2)))));
+    actions.act(ADA, "i2", new ActionCommand.Complete(), 0, "new");
+
+    int purged = adapters.purgeIdempotencyRecords(NOW.minus(Duration.ofDays(1)));
+
+    assertThat(purged).isOne();
+    assertThat(count("SELECT count(*) FROM idempotency_records WHERE idem_key = 'new'")).isOne();
+    assertThat(count("SELECT count(*) FROM idempotency_records")).isOne();
+  }
+
+  @Test
   void act_sameKeyDifferentRequest_isRefusedAsReused() {
     item("i1", "ada", "OPEN", null, 0);
     item("i2", "ada", "OPEN", null, 0);

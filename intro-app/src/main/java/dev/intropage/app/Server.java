@@ -36,6 +36,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -67,6 +68,12 @@ import org.slf4j.LoggerFactory;
 public final class Server implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(Server.class);
 
+  /**
+   * How long a write's idempotency key is remembered: a request repeated with the key within it is
+   * answered with the first outcome, a later one is taken as new.
+   */
+  static final Duration IDEMPOTENCY_RETENTION = Duration.ofHours(24);
+
   /** How long in-flight requests may take to finish once shutdown starts. */
   static final long GRACE_SECONDS = 10;
 
@@ -77,9 +84,12 @@ public final class Server implements AutoCloseable {
   private final Database database;
   private final AtomicBoolean ready;
   private final CountDownLatch stopped = new CountDownLatch(1);
-  private final ScheduledExecutorService schemaWatch =
+
+  /** Reads the schema's state each minute and purges old idempotency records each hour. */
+  private final ScheduledExecutorService housekeeping =
       Executors.newSingleThreadScheduledExecutor(
-          Thread.ofPlatform().name("intro-schema-watch").daemon(true).factory());
+          Thread.ofPlatform().name("intro-housekeeping").daemon(true).factory());
+
   private final AtomicBoolean closing = new AtomicBoolean();
   private final URI uri;
 
@@ -272,8 +282,26 @@ public final class Server implements AutoCloseable {
     LOG.info("schema at version {}", applied.toVersion());
     schema.set(migrations.schemaStatus());
     var unused =
-        server.schemaWatch.scheduleWithFixedDelay(
-            () -> schema.set(migrations.schemaStatus()), 1, 1, TimeUnit.MINUTES);
+        server.housekeeping.scheduleWithFixedDelay(
+            quietly("schema status", () -> schema.set(migrations.schemaStatus())),
+            1,
+            1,
+            TimeUnit.MINUTES);
+    var unusedPurge =
+        server.housekeeping.scheduleWithFixedDelay(
+            quietly(
+                "idempotency purge",
+                () -> {
+                  int purged =
+                      adapters.purgeIdempotencyRecords(
+                          clock.instant().minus(IDEMPOTENCY_RETENTION));
+                  if (purged > 0) {
+                    LOG.info("purged {} idempotency records", purged);
+                  }
+                }),
+            0,
+            1,
+            TimeUnit.HOURS);
     if (config.demoData()) {
       var seeded = database.seed(Database.DEMO_USERS, Database.DEMO_EVENTS, clock.instant());
       LOG.info("demo data: {}", seeded);
@@ -284,6 +312,17 @@ public final class Server implements AutoCloseable {
       err.println(devModeBanner(uri));
     }
     return server;
+  }
+
+  /** A periodic task that logs its failure instead of ending its schedule with it. */
+  private static Runnable quietly(String what, Runnable task) {
+    return () -> {
+      try {
+        task.run();
+      } catch (RuntimeException e) {
+        LOG.warn("{} failed: {}", what, e.toString());
+      }
+    };
   }
 
   /**
@@ -392,7 +431,7 @@ public final class Server implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("HTTP server did not stop cleanly", e);
     } finally {
-      schemaWatch.shutdownNow();
+      housekeeping.shutdownNow();
       engine.close();
       if (bus instanceof AutoCloseable closeable) {
         try {

@@ -64,9 +64,18 @@ export async function signIn(page, base, userId, displayName) {
   await waitForGreeting(page, displayName);
 }
 
-/** Waits for the level-1 heading that greets the user by display name. */
+/**
+ * Returns the level-1 heading that greets the user: it names them by the first word of their
+ * display name ("Good morning, Ada" for Ada Lovelace), as the service's greeting does.
+ */
+export function greeting(page, displayName) {
+  const first = displayName.trim().split(/\s+/)[0].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return page.getByRole('heading', { level: 1, name: new RegExp(`\\b${first}\\b`) });
+}
+
+/** Waits for the greeting of the signed-in page. */
 export async function waitForGreeting(page, displayName) {
-  await page.getByRole('heading', { level: 1, name: displayName }).waitFor();
+  await greeting(page, displayName).waitFor();
 }
 
 /**
@@ -75,9 +84,8 @@ export async function waitForGreeting(page, displayName) {
  */
 export async function reloadSignedIn(page, userId, displayName) {
   await page.reload();
-  const greeting = page.getByRole('heading', { level: 1, name: displayName });
   const signInButton = page.getByRole('button', { name: `Sign in as ${userId}`, exact: true });
-  await greeting.or(signInButton).first().waitFor();
+  await greeting(page, displayName).or(signInButton).first().waitFor();
   if (await signInButton.isVisible()) {
     await signInButton.click();
   }

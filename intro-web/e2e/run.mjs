@@ -30,12 +30,40 @@ function slug(name) {
   return name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 }
 
+/**
+ * Asks for ada's page until the service answers 200, at most ten times: the first pages after a
+ * start run on a cold JVM and may miss the page deadline (503), which is not what the scenarios
+ * test.
+ */
+async function warmUp(base, authMode, accessToken) {
+  let token = accessToken;
+  if (authMode === 'dev') {
+    const response = await fetch(`${base}/api/v1/dev/token`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ userId: 'ada' }),
+    });
+    ({ token } = await response.json());
+  }
+  const statuses = [];
+  for (let i = 0; i < 10 && statuses.at(-1) !== 200; i++) {
+    const response = await fetch(`${base}/api/v1/intro-page/ada`, { headers: { Authorization: `Bearer ${token}` } });
+    await response.arrayBuffer();
+    statuses.push(response.status);
+  }
+  console.log(`e2e: warm-up, ada's page answered ${statuses.join(', ')}`);
+  if (statuses.at(-1) !== 200) {
+    throw new Error(`ada's page does not answer 200 (${statuses.join(', ')})`);
+  }
+}
+
 async function main() {
   const base = (process.env.INTRO_BASE_URL || 'http://localhost:8080').replace(/\/+$/, '');
   const screenshotDir = path.resolve(process.env.SCREENSHOT_DIR || 'target/e2e-screenshots');
   fs.mkdirSync(screenshotDir, { recursive: true });
   const { authMode } = await getJson(`${base}/api/v1/session`);
   const scenarios = authMode === 'jwt' ? jwtScenarios : devScenarios;
+  await warmUp(base, authMode, process.env.INTRO_ACCESS_TOKEN || '');
   const browser = await launch();
   console.log(`e2e: ${base} in ${authMode} mode, Chromium ${browser.version()}, ${scenarios.length} scenarios`);
 

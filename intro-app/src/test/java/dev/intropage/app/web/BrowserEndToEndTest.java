@@ -72,6 +72,8 @@ class BrowserEndToEndTest {
     try (Server server = IntroPageApp.start(env, List.of());
         FaultHook faults =
             FaultHook.start(database, server.uri(), () -> devToken(server.uri(), "ops"))) {
+      Files.deleteIfExists(screenshots().resolve("intro-page-1280.png"));
+      Files.deleteIfExists(screenshots().resolve("intro-page-360.png"));
       NodeRun run =
           runScenarios(
               Map.of(

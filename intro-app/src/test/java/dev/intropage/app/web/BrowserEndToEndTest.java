@@ -32,7 +32,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -54,6 +56,18 @@ class BrowserEndToEndTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
+  /** Empties the screenshot folder, so that every picture in it is from this run. */
+  @BeforeAll
+  static void clearScreenshots() throws IOException {
+    if (Files.isDirectory(screenshots())) {
+      try (Stream<Path> files = Files.list(screenshots())) {
+        for (Path file : files.filter(f -> f.toString().endsWith(".png")).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+
   @AfterEach
   void closeClient() {
     http.close();
@@ -72,8 +86,6 @@ class BrowserEndToEndTest {
     try (Server server = IntroPageApp.start(env, List.of());
         FaultHook faults =
             FaultHook.start(database, server.uri(), () -> devToken(server.uri(), "ops"))) {
-      Files.deleteIfExists(screenshots().resolve("intro-page-1280.png"));
-      Files.deleteIfExists(screenshots().resolve("intro-page-360.png"));
       NodeRun run =
           runScenarios(
               Map.of(

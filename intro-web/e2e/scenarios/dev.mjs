@@ -142,7 +142,13 @@ export const scenarios = [
       try {
         await signIn(other, t.base, USER, t.displayName);
         await waitForSections(other);
-        await item(other, id).getByRole('button', { name: 'Dismiss', exact: true }).click();
+        // The item leaves the second tab at once (optimistic); the write is done when the
+        // service answers, and closing the tab before then would cancel it.
+        const [written] = await Promise.all([
+          other.waitForResponse((r) => r.request().method() === 'POST' && r.url().includes(`/actions/${id}/dismiss`)),
+          item(other, id).getByRole('button', { name: 'Dismiss', exact: true }).click(),
+        ]);
+        assert.equal(written.status(), 200, `the dismiss of ${id} is accepted`);
         await item(other, id).waitFor({ state: 'detached' });
       } finally {
         await other.context().close();

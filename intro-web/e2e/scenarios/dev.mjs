@@ -189,6 +189,7 @@ export const scenarios = [
     name: 'an activity fault on the server degrades that section only, and a retry heals it',
     async run(t) {
       const page = t.page;
+      assert.ok(t.faultUrl, 'INTRO_FAULT_URL names the fault hook that breaks the activity section');
       await post(`${t.faultUrl}/fault/activity`);
       try {
         await reloadSignedIn(page, USER, t.displayName);

@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  * fresh SQLite file with the demo data: each test starts the service on a free port and runs the
  * scenarios of {@code intro-web/e2e/run.mjs} with node, whose output is streamed into this test's
  * output and whose exit status decides the test. A missing node, Chromium or {@code npm ci} fails
- * the test with what to install; the build installs all three before the tests run.
+ * the test with what to install, never skips it; the build installs Chromium from Debian's packages
+ * and runs {@code npm ci} in {@code intro-web/e2e} before the tests.
  */
 class BrowserEndToEndTest {
   private static final String ISSUER = "https://auth.example";

@@ -15,29 +15,40 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
 /** One access line per request, carrying the request id the response returns. */
 class RequestLogTest {
-  @Test
-  void accessLine_hasTheRequestIdMethodPathAndStatus(@TempDir Path dir) throws Exception {
-    Logger access = (Logger) LoggerFactory.getLogger("dev.intropage.access");
-    ListAppender<ILoggingEvent> lines = new ListAppender<>();
+  private final Logger access = (Logger) LoggerFactory.getLogger("dev.intropage.access");
+  private final ListAppender<ILoggingEvent> lines = new ListAppender<>();
+
+  @BeforeEach
+  void captureTheAccessLog() {
     lines.start();
     access.addAppender(lines);
-    try (Server server =
-            Server.start(
-                AppConfig.from(
-                    Map.of(
-                        "INTRO_HTTP_PORT",
-                        "0",
-                        "INTRO_DB_URL",
-                        "jdbc:sqlite:" + dir.resolve("l.db"))),
-                Clock.systemUTC(),
-                new PrintStream(new ByteArrayOutputStream(), true, UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
+  }
+
+  @AfterEach
+  void releaseTheAccessLog() {
+    access.detachAppender(lines);
+  }
+
+  private static Server start(Path dir) {
+    return Server.start(
+        AppConfig.from(
+            Map.of("INTRO_HTTP_PORT", "0", "INTRO_DB_URL", "jdbc:sqlite:" + dir.resolve("l.db"))),
+        Clock.systemUTC(),
+        new PrintStream(new ByteArrayOutputStream(), true, UTF_8),
+        new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
+  }
+
+  @Test
+  void accessLine_hasTheRequestIdMethodPathAndStatus(@TempDir Path dir) throws Exception {
+    try (Server server = start(dir);
         HttpClient http = HttpClient.newHttpClient()) {
       HttpResponse<String> response =
           http.send(
@@ -46,8 +57,6 @@ class RequestLogTest {
                   .build(),
               HttpResponse.BodyHandlers.ofString());
       assertThat(response.headers().firstValue("X-Request-Id")).contains("trace-42");
-    } finally {
-      access.detachAppender(lines);
     }
     assertThat(lines.list)
         .extracting(ILoggingEvent::getFormattedMessage)
@@ -57,22 +66,8 @@ class RequestLogTest {
   @Test
   void inventedMethodsAndEncodedLineSeparators_neitherGrowTheMetricsNorSplitTheLog(
       @TempDir Path dir) throws Exception {
-    Logger access = (Logger) LoggerFactory.getLogger("dev.intropage.access");
-    ListAppender<ILoggingEvent> lines = new ListAppender<>();
-    lines.start();
-    access.addAppender(lines);
     String exposition;
-    try (Server server =
-            Server.start(
-                AppConfig.from(
-                    Map.of(
-                        "INTRO_HTTP_PORT",
-                        "0",
-                        "INTRO_DB_URL",
-                        "jdbc:sqlite:" + dir.resolve("l.db"))),
-                Clock.systemUTC(),
-                new PrintStream(new ByteArrayOutputStream(), true, UTF_8),
-                new PrintStream(new ByteArrayOutputStream(), true, UTF_8));
+    try (Server server = start(dir);
         HttpClient http = HttpClient.newHttpClient()) {
       for (int i = 0; i < 20; i++) {
         http.send(
@@ -89,8 +84,6 @@ class RequestLogTest {
                   HttpRequest.newBuilder(server.uri().resolve("metrics")).build(),
                   HttpResponse.BodyHandlers.ofString())
               .body();
-    } finally {
-      access.detachAppender(lines);
     }
 
     assertThat(exposition).doesNotContain("INVENTED").contains("method=\"OTHER\"");

@@ -78,6 +78,17 @@ class JwtVerifierJwksTest {
             + "/jwks.json");
   }
 
+  private static final Duration MAX_AGE = Duration.ofMinutes(2);
+
+  private TokenVerifier verifierWithMaxAge(Duration maxAge) {
+    return JwtVerifier.builder()
+        .jwks(httpLocation())
+        .minRefetchInterval(INTERVAL)
+        .jwksMaxAge(maxAge)
+        .clock(clock)
+        .build();
+  }
+
   private TokenVerifier verifier(URI location) {
     return JwtVerifier.builder().jwks(location).minRefetchInterval(INTERVAL).clock(clock).build();
   }
@@ -189,17 +200,11 @@ class JwtVerifierJwksTest {
   @Test
   void verify_keyWithdrawnFromTheSet_refusedOnceTheSetIsOlderThanItsMaxAge() {
     served.set(set(rsaJwk(RSA, "rsa-1")));
-    TokenVerifier verifier =
-        JwtVerifier.builder()
-            .jwks(httpLocation())
-            .minRefetchInterval(INTERVAL)
-            .jwksMaxAge(Duration.ofMinutes(2))
-            .clock(clock)
-            .build();
+    TokenVerifier verifier = verifierWithMaxAge(MAX_AGE);
     verifier.verify(rs256(RSA, "rsa-1"));
     served.set(set(rsaJwk(OTHER_RSA, "rsa-2")));
 
-    clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+    clock.advance(MAX_AGE.plusSeconds(1));
 
     // No unknown key id came, yet the set is looked at again: rsa-1 has gone from it.
     assertRefused(
@@ -212,17 +217,11 @@ class JwtVerifierJwksTest {
   @Test
   void verify_setOlderThanItsMaxAgeAndItsServerDown_knownKeysKeepWorking() {
     served.set(set(rsaJwk(RSA, "rsa-1")));
-    TokenVerifier verifier =
-        JwtVerifier.builder()
-            .jwks(httpLocation())
-            .minRefetchInterval(INTERVAL)
-            .jwksMaxAge(Duration.ofMinutes(2))
-            .clock(clock)
-            .build();
+    TokenVerifier verifier = verifierWithMaxAge(MAX_AGE);
     verifier.verify(rs256(RSA, "rsa-1"));
     server.stop(0);
 
-    clock.advance(Duration.ofMinutes(2).plusSeconds(1));
+    clock.advance(MAX_AGE.plusSeconds(1));
 
     assertThat(
             verifier

@@ -3,17 +3,10 @@
 // conflicts, and the live stream's status. Components read it through `useApp`.
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
-import { ApiError, type Api } from '../api/client';
-import { LiveUpdates, type LiveOptions, type StreamStatus } from '../api/events';
-import type {
-  ActionCommand,
-  ActionsData,
-  ActivityGroup,
-  DevUser,
-  PageView,
-  PersonalizationData,
-  PreferencesBody,
-} from '../api/types';
+import { ApiError } from '../api/client';
+import { LiveUpdates, type LiveOptions } from '../api/events';
+import type { AppState, AuthMode, StoreDeps } from './appState';
+import type { ActionCommand, ActionsData, DevUser, PersonalizationData } from '../api/types';
 import {
   clearSession,
   keepSession,
@@ -31,55 +24,7 @@ import {
   type SectionSlot,
 } from './sections';
 
-export type AuthMode = 'unknown' | 'dev' | 'jwt';
-export type SaveOutcome = 'saved' | 'conflict' | 'error';
-
-export interface AppState {
-  mode: AuthMode;
-  devUsers: DevUser[];
-  signInError: string | null;
-  session: Session | null;
-
-  sections: SectionSlot[];
-  etag: string | null;
-  pageError: string | null;
-  /** Item ids whose write is on its way; they are drawn as already done. */
-  pendingActions: Record<string, ActionCommand>;
-  /** Item ids the service accepted a write for, with the item version it returned. */
-  settledActions: Record<string, number>;
-  actionError: string | null;
-  olderActivity: ActivityGroup[];
-  /** The cursor of the next older activity page; undefined while the page's own cursor applies. */
-  activityCursor: string | null | undefined;
-  activityLoading: boolean;
-  activityError: string | null;
-  live: StreamStatus;
-  /** The text the live region announces. */
-  announcement: string;
-  /** The server's preferences changed under an open save: the panel must explain it. */
-  preferencesConflict: boolean;
-  preferencesError: string | null;
-
-  init(): Promise<void>;
-  signInDev(userId: string, asOperator?: boolean): Promise<void>;
-  signOut(message?: string): void;
-  loadPage(): Promise<void>;
-  retrySection(key: string): Promise<void>;
-  applyPage(page: PageView, etag: string | null, live: boolean): void;
-  act(itemId: string, command: ActionCommand, until?: string): Promise<boolean>;
-  loadOlderActivity(): Promise<void>;
-  savePreferences(body: PreferencesBody): Promise<SaveOutcome>;
-  reloadPreferences(): Promise<void>;
-  announce(text: string): void;
-}
-
-export interface StoreDeps {
-  api: Api;
-  /** Makes the live connection; tests pass their own. */
-  live?: (options: LiveOptions) => Pick<LiveUpdates, 'start' | 'close'>;
-  now?: () => number;
-  win?: Window;
-}
+export type { AppState, AuthMode, SaveOutcome, StoreDeps } from './appState';
 
 const VERB: Record<ActionCommand, string> = {
   complete: 'Completed',

@@ -29,19 +29,14 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -86,9 +81,7 @@ public final class Server implements AutoCloseable {
   private final CountDownLatch stopped = new CountDownLatch(1);
 
   /** Reads the schema's state each minute and purges old idempotency records each hour. */
-  private final ScheduledExecutorService housekeeping =
-      Executors.newSingleThreadScheduledExecutor(
-          Thread.ofPlatform().name("intro-housekeeping").daemon(true).factory());
+  private final Housekeeping housekeeping = new Housekeeping();
 
   private final AtomicBoolean closing = new AtomicBoolean();
   private final URI uri;
@@ -203,7 +196,7 @@ public final class Server implements AutoCloseable {
       devMinter = TokenMinter.hs256(secret, clock);
       verifier = JwtVerifier.builder().hmacSecret(secret).clock(clock).build();
     } else {
-      verifier = jwtVerifier(config, clock);
+      verifier = JwtSetup.verifier(config, clock);
     }
     IntroPageFeature feature =
         rest.engine(engine)
@@ -281,27 +274,20 @@ public final class Server implements AutoCloseable {
     var applied = migrations.apply();
     LOG.info("schema at version {}", applied.toVersion());
     schema.set(migrations.schemaStatus());
-    var unused =
-        server.housekeeping.scheduleWithFixedDelay(
-            quietly("schema status", () -> schema.set(migrations.schemaStatus())),
-            1,
-            1,
-            TimeUnit.MINUTES);
-    var unusedPurge =
-        server.housekeeping.scheduleWithFixedDelay(
-            quietly(
-                "idempotency purge",
-                () -> {
-                  int purged =
-                      adapters.purgeIdempotencyRecords(
-                          clock.instant().minus(IDEMPOTENCY_RETENTION));
-                  if (purged > 0) {
-                    LOG.info("purged {} idempotency records", purged);
-                  }
-                }),
-            0,
-            1,
-            TimeUnit.HOURS);
+    server.housekeeping.every(
+        "schema status", 1, 1, TimeUnit.MINUTES, () -> schema.set(migrations.schemaStatus()));
+    server.housekeeping.every(
+        "idempotency purge",
+        0,
+        1,
+        TimeUnit.HOURS,
+        () -> {
+          int purged =
+              adapters.purgeIdempotencyRecords(clock.instant().minus(IDEMPOTENCY_RETENTION));
+          if (purged > 0) {
+            LOG.info("purged {} idempotency records", purged);
+          }
+        });
     if (config.demoData()) {
       var seeded = database.seed(Database.DEMO_USERS, Database.DEMO_EVENTS, clock.instant());
       LOG.info("demo data: {}", seeded);
@@ -309,20 +295,9 @@ public final class Server implements AutoCloseable {
     ready.set(true);
     out.println("Intro Page is listening on " + uri);
     if (devMinter != null) {
-      err.println(devModeBanner(uri));
+      err.println(JwtSetup.devModeBanner(uri));
     }
     return server;
-  }
-
-  /** A periodic task that logs its failure instead of ending its schedule with it. */
-  private static Runnable quietly(String what, Runnable task) {
-    return () -> {
-      try {
-        task.run();
-      } catch (RuntimeException e) {
-        LOG.warn("{} failed: {}", what, e.toString());
-      }
-    };
   }
 
   /**
@@ -345,39 +320,6 @@ public final class Server implements AutoCloseable {
           stored.schemaVersion(),
           stored.notices());
     };
-  }
-
-  static String devModeBanner(URI uri) {
-    return """
-        ************************************************************************
-        DEV MODE: no JWT key is configured, so anyone on this machine can mint a
-        token for any user. Never expose this port. Get a token with:
-          curl -s -X POST %sapi/v1/dev/token -H 'Content-Type: application/json' \\
-               -d '{"userId":"ada"}'
-        then: curl -H "Authorization: Bearer <token>" %sapi/v1/intro-page/ada
-        ************************************************************************"""
-        .formatted(uri, uri);
-  }
-
-  private static TokenVerifier jwtVerifier(AppConfig config, Clock clock) {
-    JwtVerifier.Builder builder = JwtVerifier.builder().clock(clock);
-    config
-        .jwtSecret()
-        .ifPresent(secret -> builder.hmacSecret(secret.getBytes(StandardCharsets.UTF_8)));
-    config
-        .jwtPublicKey()
-        .ifPresent(
-            path -> {
-              try {
-                builder.publicKeyPem(Files.readString(path));
-              } catch (IOException e) {
-                throw new UncheckedIOException("cannot read " + path, e);
-              }
-            });
-    config.jwtJwks().ifPresent(builder::jwks);
-    config.jwtIssuer().ifPresent(builder::issuer);
-    config.jwtAudience().ifPresent(builder::audience);
-    return builder.build();
   }
 
   private static String hostForUri(String host) {
@@ -431,7 +373,7 @@ public final class Server implements AutoCloseable {
     } catch (Exception e) {
       LOG.warn("HTTP server did not stop cleanly", e);
     } finally {
-      housekeeping.shutdownNow();
+      housekeeping.close();
       engine.close();
       if (bus instanceof AutoCloseable closeable) {
         try {

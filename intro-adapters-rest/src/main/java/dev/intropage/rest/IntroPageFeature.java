@@ -111,6 +111,7 @@ public final class IntroPageFeature implements Feature, AutoCloseable {
     context.register(GZipEncoder.class);
     context.register(pageWriter);
     context.register(new PageHeadersFilter());
+    context.register(new SecurityHeadersFilter());
     context.register(new Uncompressed.Filter());
     resources.forEach(context::register);
     context.register(new EventsResource(events, new AccessPolicy()));

@@ -9,7 +9,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
-import java.security.Principal;
+import java.util.Set;
 import java.util.function.Function;
 import org.glassfish.jersey.server.ContainerRequest;
 import org.glassfish.jersey.server.model.Invocable;
@@ -49,29 +49,8 @@ class SecurityContextParamProviderTest {
             null,
             new org.glassfish.jersey.internal.MapPropertiesDelegate(),
             null);
-    Principal ada = () -> "ada";
     SecurityContext set =
-        new SecurityContext() {
-          @Override
-          public Principal getUserPrincipal() {
-            return ada;
-          }
-
-          @Override
-          public boolean isUserInRole(String role) {
-            return false;
-          }
-
-          @Override
-          public boolean isSecure() {
-            return false;
-          }
-
-          @Override
-          public String getAuthenticationScheme() {
-            return "Bearer";
-          }
-        };
+        new AuthenticationFilter.CallerContext(new Caller("ada", Set.of()), false);
     request.setSecurityContext(set);
 
     Function<ContainerRequest, ?> value =
